@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { Logo } from "./logo";
+import { ThemeToggle } from "./theme-toggle";
+
+const NAV = [{ href: "/apis", label: "APIs" }];
+
+export function SiteHeader() {
+  return (
+    <header className="sticky top-0 z-20 border-b border-border bg-bg/90 backdrop-blur">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:rounded focus:bg-accent focus:px-3 focus:py-1 focus:text-accent-fg">
+        Skip to content
+      </a>
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4 sm:px-6">
+        <Link href="/" aria-label="Portolan home" className="rounded">
+          <Logo />
+        </Link>
+        <nav aria-label="Main" className="flex flex-1 items-center gap-1 text-sm">
+          {NAV.map((item) => (
+            <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 font-medium text-fg-muted hover:bg-bg-muted hover:text-fg">
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <ThemeToggle />
+      </div>
+    </header>
+  );
+}

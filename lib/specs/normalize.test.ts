@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { normalize } from "./normalize";
+
+describe("normalize", () => {
+  it("reads Swagger 2.0 and OpenAPI 3.x into one model", () => {
+    const s2 = normalize({ swagger: "2.0", info: { title: "A", version: "1" }, paths: { "/a": { get: { operationId: "getA" } } }, definitions: { X: {} } });
+    expect(s2).toMatchObject({ format: "swagger-2.0", title: "A", schemaCount: 1 });
+    expect(s2.operations[0]).toMatchObject({ slug: "geta", method: "get", path: "/a", title: "GET /a" });
+
+    const o31 = normalize({ openapi: "3.1.0", info: { title: "B", version: "2" }, webhooks: { ping: {} }, components: { schemas: { Y: {}, Z: {} } } });
+    expect(o31).toMatchObject({ format: "openapi-3.1", schemaCount: 2, webhookCount: 1, operations: [] });
+  });
+
+  it("gives operations without operationId, summary or tags a stable slug and title", () => {
+    const m = normalize({
+      openapi: "3.0.3",
+      info: { title: "C", version: "1" },
+      paths: { "/users/{id}/keys": { get: {}, post: { summary: "Create a key" } } },
+    });
+    expect(m.operations.map((o) => [o.slug, o.title, o.tags])).toEqual([
+      ["get-users-id-keys", "GET /users/{id}/keys", []],
+      ["post-users-id-keys", "Create a key", []],
+    ]);
+  });
+
+  it("keeps slugs unique when operationIds repeat", () => {
+    const m = normalize({
+      openapi: "3.0.3",
+      info: { title: "D", version: "1" },
+      paths: { "/a": { get: { operationId: "dup" } }, "/b": { get: { operationId: "dup" } }, "/c": { get: { operationId: "Unique_Op" } } },
+    });
+    expect(m.operations.map((o) => o.slug)).toEqual(["get-a", "get-b", "unique-op"]);
+  });
+
+  it("does not throw on junk where objects are expected", () => {
+    expect(() => normalize({ openapi: "3.1.0", info: 5, paths: { "/x": "nope", "/y": { get: [] } }, tags: [1, null, { name: "t" }] })).not.toThrow();
+  });
+});

@@ -1,0 +1,130 @@
+// `npm start` / `npm run dev` / `npm run build`: everything the portal needs before it serves.
+//   1. read and validate configuration (stops with a message naming the bad variable)
+//   2. DATABASE_URL unset → start the embedded PostgreSQL under DATA_DIR
+//   3. apply migrations, seed demo content once
+//   4. ingest SPECS_DIR (only versions whose files changed), record versions in the database
+//   5. build if the sources changed, then run Next (`next start`, or `next dev` with --dev)
+import fs from "node:fs";
+import path from "node:path";
+import { createDbClient } from "@/lib/db/create-client";
+import { EnvError, parseEnv, type Env } from "@/lib/env";
+import { log, redactUrl } from "@/lib/log";
+import { cacheDirFor } from "@/lib/specs/cache";
+import { ingestSpecs } from "@/lib/specs/ingest";
+import { countBySeverity } from "@/lib/specs/problems";
+import { recordIngest } from "@/lib/specs/record";
+import { seedDemo } from "@/prisma/seed";
+import { buildIfNeeded, runNext } from "./build";
+import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
+import { migrateDeploy } from "./migrate";
+
+type Mode = "start" | "dev" | "build-only";
+
+function modeFrom(argv: string[]): Mode {
+  if (argv.includes("--dev")) return "dev";
+  if (argv.includes("--build-only")) return "build-only";
+  return "start";
+}
+
+async function prepareDatabase(env: Env): Promise<{ url: string; embedded?: EmbeddedDb }> {
+  if (env.DATABASE_URL) {
+    log.info({ database: redactUrl(env.DATABASE_URL) }, "using PostgreSQL from DATABASE_URL");
+    return { url: env.DATABASE_URL };
+  }
+  const dir = path.join(env.dataDir, "pglite");
+  const embedded = await startEmbeddedDb({ dataDir: dir, port: env.EMBEDDED_DB_PORT });
+  log.info({ dataDir: dir }, "embedded PostgreSQL (PGlite) started");
+  return { url: embedded.url, embedded };
+}
+
+async function ingest(env: Env, databaseUrl: string): Promise<void> {
+  const started = Date.now();
+  const report = await ingestSpecs({
+    specsDir: env.specsDir,
+    cacheDir: cacheDirFor(env.dataDir),
+    rulesetPath: path.resolve("redocly.yaml"),
+    timeoutMs: env.SPEC_INGEST_TIMEOUT_MS,
+    memoryMb: env.SPEC_INGEST_MEMORY_MB,
+  });
+  for (const v of report.versions.filter((r) => r.status === "failed")) {
+    log.warn({ api: v.apiId, version: v.version, problem: v.problems[0] }, "spec could not be loaded; its API shows a problem page, the rest is served");
+  }
+  for (const p of report.catalogProblems.filter((x) => x.severity === "error")) log.warn({ problem: p }, "specs folder problem");
+  const db = createDbClient(databaseUrl, { poolSize: 2 });
+  try {
+    await recordIngest(db, report.versions);
+  } finally {
+    await db.$disconnect();
+  }
+  const problems = countBySeverity(report.versions.flatMap((v) => v.problems));
+  log.info(
+    { apis: report.catalog.apis.length, versions: report.versions.length, reloaded: report.versions.filter((v) => !v.fromCache).length, lintErrors: problems.errors, ms: Date.now() - started },
+    "specs ingested (run `npm run specs:check` for details)",
+  );
+}
+
+async function main() {
+  const mode = modeFrom(process.argv.slice(2));
+  const env = parseEnv({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? (mode === "dev" ? "development" : "production") });
+  fs.mkdirSync(env.dataDir, { recursive: true });
+
+  const { url, embedded } = await prepareDatabase(env);
+  const shutdown = async (code: number) => {
+    await embedded?.stop().catch(() => undefined);
+    process.exit(code);
+  };
+
+  try {
+    await migrateDeploy(url);
+    log.info("migrations applied");
+    const seedDb = createDbClient(url, { poolSize: 2 });
+    try {
+      if (await seedDemo(seedDb)) log.info("demo content seeded");
+    } finally {
+      await seedDb.$disconnect();
+    }
+    await ingest(env, url);
+  } catch (e) {
+    log.fatal({ err: e }, "start-up failed");
+    return shutdown(1);
+  }
+
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: url,
+    DATA_DIR: env.dataDir,
+    SPECS_DIR: env.specsDir,
+    PORTAL_URL: env.portalUrl,
+  };
+  if (mode !== "dev") {
+    try {
+      await buildIfNeeded({ ...childEnv, NODE_ENV: "production" }, (m) => log.info(m));
+    } catch (e) {
+      log.fatal({ err: e }, "build failed");
+      return shutdown(1);
+    }
+    if (mode === "build-only") return shutdown(0);
+  }
+
+  const next = runNext(mode === "dev" ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT)], {
+    ...childEnv,
+    NODE_ENV: mode === "dev" ? "development" : "production",
+  });
+  log.info({ url: env.portalUrl }, "portal starting");
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      next.kill(signal);
+    });
+  }
+  next.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof EnvError) {
+    console.error(e.message);
+    process.exit(2);
+  }
+  log.fatal({ err: e }, "start-up failed");
+  process.exit(1);
+});
