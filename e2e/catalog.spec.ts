@@ -56,8 +56,7 @@ test("an API opens on its latest version; an old version says when it stops work
   await expect(page.getByRole("heading", { name: "Operations" })).toBeVisible();
   await page.screenshot({ path: info.outputPath("weather-v2.png"), fullPage: true });
 
-  await page.getByRole("navigation", { name: "Versions" }).getByRole("link", { name: "v1" }).click();
-  await expect(page).toHaveURL(/\/apis\/weather\/v1$/);
+  await page.goto("/apis/weather/v1");
   await expect(page.getByRole("note")).toContainText("This version is deprecated since 2026-09-01 and stops working on 2027-03-31");
   await expectNoHorizontalScroll(page);
 });

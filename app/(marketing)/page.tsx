@@ -15,7 +15,7 @@ const PILLARS = [
 export default async function Home() {
   const apis = visibleApis(await getViewer(), getCatalog().apis);
   return (
-    <div className="mx-auto max-w-6xl px-4 sm:px-6">
+    <div className="mx-auto max-w-7xl px-4 sm:px-6">
       <section className="py-16 sm:py-20">
         <h1 className="max-w-3xl text-4xl font-bold tracking-tight sm:text-5xl">Everything you need to build on our APIs.</h1>
         <p className="mt-4 max-w-2xl text-lg text-fg-muted">

@@ -18,6 +18,7 @@ export function ApiCard({ api }: { api: CatalogApi }) {
         {api.visibility !== "public" && <Badge tone="info">{api.visibility ?? "withheld"}</Badge>}
         {broken && <Badge tone="danger">problem loading</Badge>}
       </div>
+      {api.name !== api.id && <p className="font-mono text-xs text-fg-muted">{api.id}</p>}
       {api.summary && <p className="mt-1.5 text-sm text-fg-muted">{api.summary}</p>}
       <dl className="mt-4 grid grid-cols-2 gap-x-4 gap-y-1 text-xs text-fg-muted">
         {latest && (

@@ -14,9 +14,9 @@ const STYLE: Record<HttpMethod, string> = {
   query: "text-info bg-info-subtle",
 };
 
-export function MethodBadge({ method }: { method: HttpMethod }) {
+export function MethodBadge({ method, compact = false }: { method: HttpMethod; compact?: boolean }) {
   return (
-    <span className={`inline-block w-16 shrink-0 rounded px-1.5 py-0.5 text-center font-mono text-[0.7rem] font-semibold uppercase tracking-wide ${STYLE[method]}`}>
+    <span className={`inline-block shrink-0 rounded text-center font-mono font-semibold uppercase tracking-wide ${compact ? "w-10 px-0.5 text-[0.6rem] leading-4" : "w-16 px-1.5 py-0.5 text-[0.7rem]"} ${STYLE[method]}`}>
       {method === "delete" ? "del" : method}
     </span>
   );

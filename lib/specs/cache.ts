@@ -11,7 +11,10 @@ export const versionDir = (cacheDir: string, apiId: string, version: string) => 
 
 export const VERSION_FILES = {
   model: "model.json",
+  /** The description as written, bundled into one document (served as the download). */
   bundle: "bundle.json",
+  /** The same as OpenAPI 3.x (Swagger 2.0 converted): what pages read operations and schemas from. */
+  document: "document.json",
   problems: "problems.json",
   deps: "deps.json",
 } as const;
@@ -43,7 +46,7 @@ export interface VersionDeps {
 }
 
 /** Bump when load/normalize output changes shape, so caches from older code are rebuilt. */
-export const INGEST_VERSION = 1;
+export const INGEST_VERSION = 2;
 
 export function combinedHash(deps: VersionDeps): string {
   const h = crypto.createHash("sha256");

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { cacheDirFor, manifestPath, readJson, VERSION_FILES, versionDir } from "./cache";
-import type { Catalog, CatalogApi, CatalogVersion, VersionModel } from "./model";
+import type { Catalog, CatalogApi, CatalogVersion, OperationSummary, VersionModel } from "./model";
 
 interface Loaded {
   mtimeMs: number;
@@ -56,4 +56,34 @@ export function getVersionModel(apiId: string, versionId: string): VersionModel 
     models.set(key, readJson<VersionModel>(path.join(versionDir(cacheDir(), apiId, versionId), VERSION_FILES.model)));
   }
   return models.get(key) ?? null;
+}
+
+type Doc = Record<string, unknown>;
+/** Parsed document.json files, most recently used last. A few versions fit; GitHub's is ~10 MB. */
+const documents = new Map<string, Doc | null>();
+const MAX_DOCUMENTS = 4;
+
+/** The version's OpenAPI 3.x document (JSON written at ingest; never the YAML source). */
+export function getDocument(apiId: string, versionId: string): Doc | null {
+  getCatalog();
+  const key = `${loaded!.mtimeMs}:${apiId}/${versionId}`;
+  if (documents.has(key)) {
+    const doc = documents.get(key)!;
+    documents.delete(key);
+    documents.set(key, doc);
+    return doc;
+  }
+  const doc = readJson<Doc>(path.join(versionDir(cacheDir(), apiId, versionId), VERSION_FILES.document));
+  documents.set(key, doc);
+  while (documents.size > MAX_DOCUMENTS) documents.delete(documents.keys().next().value!);
+  return doc;
+}
+
+/** The description as written, bundled into one document: what the download links serve. */
+export function getBundle(apiId: string, versionId: string): Doc | null {
+  return readJson<Doc>(path.join(versionDir(cacheDir(), apiId, versionId), VERSION_FILES.bundle));
+}
+
+export function findOperation(model: VersionModel, slug: string): OperationSummary | undefined {
+  return model.operations.find((o) => o.slug === slug);
 }

@@ -4,8 +4,9 @@
 import path from "node:path";
 import { INGEST_VERSION, sha256File, VERSION_FILES, writeJsonAtomic, type VersionDeps } from "./cache";
 import { loadSpec } from "./load";
-import { normalize } from "./normalize";
+import { detectFormat, normalize } from "./normalize";
 import { countBySeverity } from "./problems";
+import { toOpenApi3 } from "./to-openapi3";
 
 export interface ChildJob {
   entryFile: string;
@@ -24,7 +25,8 @@ export interface ChildResult {
 process.once("message", (job: ChildJob) => {
   void (async () => {
     const loaded = await loadSpec(job);
-    const model = loaded.document ? normalize(loaded.document) : null;
+    const document = loaded.document ? await toOpenApi3(loaded.document) : null;
+    const model = loaded.document && document ? normalize(document, detectFormat(loaded.document)) : null;
     const deps: VersionDeps = {
       ingestVersion: INGEST_VERSION,
       entryFile: job.entryFile,
@@ -32,6 +34,7 @@ process.once("message", (job: ChildJob) => {
       files: [...loaded.files, job.rulesetPath].map((f) => ({ path: f, sha256: sha256File(f) })),
     };
     if (loaded.document) writeJsonAtomic(path.join(job.outDir, VERSION_FILES.bundle), loaded.document);
+    if (document) writeJsonAtomic(path.join(job.outDir, VERSION_FILES.document), document);
     writeJsonAtomic(path.join(job.outDir, VERSION_FILES.model), model);
     writeJsonAtomic(path.join(job.outDir, VERSION_FILES.problems), loaded.problems);
     // deps last: its presence marks the other files as complete.

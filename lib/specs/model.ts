@@ -23,7 +23,34 @@ export interface TagSummary {
   description: string | null;
 }
 
+export interface ServerSummary {
+  url: string;
+  description: string | null;
+}
+
+export interface SecuritySchemeSummary {
+  /** The key under components.securitySchemes. */
+  name: string;
+  type: string;
+  description: string | null;
+  /** Readable details: "header X-API-Key", "bearer (JWT)", "OAuth 2.0 clientCredentials" … */
+  details: string[];
+}
+
+export interface WebhookSummary {
+  slug: string;
+  name: string;
+  method: HttpMethod;
+  title: string;
+  deprecated: boolean;
+}
+
+/**
+ * The navigation-sized model of one version (model.json). Full operation and schema objects are
+ * read from the version's OpenAPI 3.x document (document.json) only when a page needs them.
+ */
 export interface VersionModel {
+  /** Format of the description as written; document.json is always OpenAPI 3.x. */
   format: SpecFormat;
   /** The document's own version string, e.g. "3.1.0" or "2.0". */
   formatVersion: string;
@@ -31,10 +58,13 @@ export interface VersionModel {
   /** info.version */
   infoVersion: string;
   description: string | null;
+  servers: ServerSummary[];
+  securitySchemes: SecuritySchemeSummary[];
   tags: TagSummary[];
   operations: OperationSummary[];
-  schemaCount: number;
-  webhookCount: number;
+  /** Names under components.schemas (definitions in Swagger 2.0), in document order. */
+  schemaNames: string[];
+  webhooks: WebhookSummary[];
 }
 
 // --- The catalog: what the ingest step found, written to DATA_DIR/specs-cache/manifest.json ---

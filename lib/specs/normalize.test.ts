@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { normalize } from "./normalize";
+import { detectFormat, normalize } from "./normalize";
+import { toOpenApi3 } from "./to-openapi3";
 
 describe("normalize", () => {
-  it("reads Swagger 2.0 and OpenAPI 3.x into one model", () => {
-    const s2 = normalize({ swagger: "2.0", info: { title: "A", version: "1" }, paths: { "/a": { get: { operationId: "getA" } } }, definitions: { X: {} } });
-    expect(s2).toMatchObject({ format: "swagger-2.0", title: "A", schemaCount: 1 });
+  it("reads Swagger 2.0 (converted to 3.0) and OpenAPI 3.x into one model", async () => {
+    const s2doc = { swagger: "2.0", info: { title: "A", version: "1" }, host: "api.example.com", basePath: "/v1", paths: { "/a": { get: { operationId: "getA", responses: { 200: { description: "ok" } } } } }, definitions: { X: { type: "object" } }, securityDefinitions: { key: { type: "apiKey", in: "header", name: "X-Key" } } };
+    const s2 = normalize(await toOpenApi3(s2doc), detectFormat(s2doc));
+    expect(s2).toMatchObject({ format: "swagger-2.0", title: "A", schemaNames: ["X"], servers: [{ url: "//api.example.com/v1" }] });
+    expect(s2.securitySchemes).toEqual([{ name: "key", type: "apiKey", description: null, details: ["header parameter `X-Key`"] }]);
     expect(s2.operations[0]).toMatchObject({ slug: "geta", method: "get", path: "/a", title: "GET /a" });
 
-    const o31 = normalize({ openapi: "3.1.0", info: { title: "B", version: "2" }, webhooks: { ping: {} }, components: { schemas: { Y: {}, Z: {} } } });
-    expect(o31).toMatchObject({ format: "openapi-3.1", schemaCount: 2, webhookCount: 1, operations: [] });
+    const o31 = normalize({ openapi: "3.1.0", info: { title: "B", version: "2" }, webhooks: { ping: { post: { summary: "Ping" } } }, components: { schemas: { Y: {}, Z: {} } } });
+    expect(o31).toMatchObject({ format: "openapi-3.1", schemaNames: ["Y", "Z"], webhooks: [{ slug: "ping", name: "ping", method: "post", title: "Ping" }], operations: [] });
   });
 
   it("gives operations without operationId, summary or tags a stable slug and title", () => {

@@ -1,6 +1,17 @@
-// Bundled description (any supported format) → VersionModel. Pure: no I/O, never throws on
-// odd-but-parseable input (missing operationIds, summaries or tags, duplicate ids).
-import { HTTP_METHODS, type HttpMethod, type OperationSummary, type SpecFormat, type TagSummary, type VersionModel } from "./model";
+// OpenAPI 3.x document (Swagger 2.0 is converted first, see to-openapi3.ts) → VersionModel, the
+// navigation-sized summary pages list from. Pure: no I/O, never throws on odd-but-parseable input
+// (missing operationIds, summaries or tags, duplicate ids, junk where objects belong).
+import {
+  HTTP_METHODS,
+  type HttpMethod,
+  type OperationSummary,
+  type SecuritySchemeSummary,
+  type ServerSummary,
+  type SpecFormat,
+  type TagSummary,
+  type VersionModel,
+  type WebhookSummary,
+} from "./model";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -15,7 +26,7 @@ export function detectFormat(doc: Obj): { format: SpecFormat; formatVersion: str
 }
 
 /** "/users/{id}/keys" → "users-id-keys"; kept readable for URLs. */
-function slugify(s: string): string {
+export function slugify(s: string): string {
   return s
     .toLowerCase()
     .replace(/[{}]/g, "")
@@ -31,50 +42,112 @@ function assignSlugs(ops: Omit<OperationSummary, "slug">[]): OperationSummary[] 
   const used = new Set<string>();
   return ops.map((op) => {
     const fromId = op.operationId && idCounts.get(op.operationId) === 1 ? slugify(op.operationId) : "";
-    let slug = fromId || `${op.method}-${slugify(op.path) || "root"}`;
-    for (let n = 2; used.has(slug); n++) slug = `${fromId || `${op.method}-${slugify(op.path)}`}-${n}`;
+    const base = fromId || `${op.method}-${slugify(op.path) || "root"}`;
+    let slug = base;
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
     used.add(slug);
     return { ...op, slug };
   });
 }
 
-export function normalize(doc: Obj): VersionModel {
-  const { format, formatVersion } = detectFormat(doc);
-  const info = isObj(doc.info) ? doc.info : {};
-  const paths = isObj(doc.paths) ? doc.paths : {};
+/** Every (method, operation) of a path item, in the conventional method order. */
+export function operationsOf(item: unknown): [HttpMethod, Obj][] {
+  if (!isObj(item)) return [];
+  return HTTP_METHODS.flatMap((m) => (isObj(item[m]) ? [[m, item[m] as Obj] as [HttpMethod, Obj]] : []));
+}
+
+function readOperations(paths: Obj): OperationSummary[] {
   const raw: Omit<OperationSummary, "slug">[] = [];
   for (const [path, item] of Object.entries(paths)) {
-    if (!isObj(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!isObj(op)) continue;
-      const tags = Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === "string") : [];
+    for (const [method, op] of operationsOf(item)) {
       raw.push({
-        method: method as HttpMethod,
+        method,
         path,
         operationId: str(op.operationId),
         title: str(op.summary)?.trim() ?? `${method.toUpperCase()} ${path}`,
-        tags,
+        tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === "string") : [],
         deprecated: op.deprecated === true,
       });
     }
   }
+  return assignSlugs(raw);
+}
+
+function readWebhooks(webhooks: unknown): WebhookSummary[] {
+  if (!isObj(webhooks)) return [];
+  const out: WebhookSummary[] = [];
+  const used = new Set<string>();
+  for (const [name, item] of Object.entries(webhooks)) {
+    const ops = operationsOf(item);
+    for (const [method, op] of ops) {
+      let slug = slugify(name) || "webhook";
+      if (ops.length > 1) slug += `-${method}`;
+      for (let n = 2; used.has(slug); n++) slug = `${slugify(name)}-${n}`;
+      used.add(slug);
+      out.push({ slug, name, method, title: str(op.summary)?.trim() ?? name, deprecated: op.deprecated === true });
+    }
+  }
+  return out;
+}
+
+function readServers(doc: Obj): ServerSummary[] {
+  const servers = Array.isArray(doc.servers) ? doc.servers : [];
+  return servers.filter(isObj).flatMap((s) => (str(s.url) ? [{ url: String(s.url), description: str(s.description) }] : []));
+}
+
+function describeScheme(s: Obj): string[] {
+  switch (s.type) {
+    case "apiKey":
+      return [`${String(s.in ?? "header")} parameter \`${String(s.name ?? "")}\``];
+    case "http": {
+      const scheme = String(s.scheme ?? "").toLowerCase();
+      return [scheme === "bearer" && str(s.bearerFormat) ? `bearer (${String(s.bearerFormat)})` : scheme || "http"];
+    }
+    case "oauth2":
+      return isObj(s.flows)
+        ? Object.entries(s.flows).map(([flow, f]) => {
+            const scopes = isObj(f) && isObj(f.scopes) ? Object.keys(f.scopes).length : 0;
+            return `OAuth 2.0 ${flow}${scopes ? ` (${scopes} scopes)` : ""}`;
+          })
+        : ["OAuth 2.0"];
+    case "openIdConnect":
+      return [`OpenID Connect ${str(s.openIdConnectUrl) ?? ""}`.trim()];
+    case "mutualTLS":
+      return ["mutual TLS (client certificate)"];
+    default:
+      return [];
+  }
+}
+
+function readSecuritySchemes(components: Obj): SecuritySchemeSummary[] {
+  const schemes = isObj(components.securitySchemes) ? components.securitySchemes : {};
+  return Object.entries(schemes)
+    .filter((e): e is [string, Obj] => isObj(e[1]))
+    .map(([name, s]) => ({ name, type: String(s.type ?? "unknown"), description: str(s.description), details: describeScheme(s) }));
+}
+
+/**
+ * @param doc the OpenAPI 3.x document (converted when the original was Swagger 2.0)
+ * @param original format and version of the description as written
+ */
+export function normalize(doc: Obj, original: { format: SpecFormat; formatVersion: string } = detectFormat(doc)): VersionModel {
+  const info = isObj(doc.info) ? doc.info : {};
+  const components = isObj(doc.components) ? doc.components : {};
   const tags: TagSummary[] = (Array.isArray(doc.tags) ? doc.tags : [])
     .filter(isObj)
     .map((t) => ({ name: String(t.name ?? ""), description: str(t.description) }))
     .filter((t) => t.name !== "");
-
-  const components = isObj(doc.components) ? doc.components : {};
-  const schemas = format === "swagger-2.0" ? doc.definitions : components.schemas;
   return {
-    format,
-    formatVersion,
+    format: original.format,
+    formatVersion: original.formatVersion,
     title: str(info.title) ?? "Untitled API",
     infoVersion: str(info.version) ?? "",
     description: str(info.description),
+    servers: readServers(doc),
+    securitySchemes: readSecuritySchemes(components),
     tags,
-    operations: assignSlugs(raw),
-    schemaCount: isObj(schemas) ? Object.keys(schemas).length : 0,
-    webhookCount: isObj(doc.webhooks) ? Object.keys(doc.webhooks).length : 0,
+    operations: readOperations(isObj(doc.paths) ? doc.paths : {}),
+    schemaNames: isObj(components.schemas) ? Object.keys(components.schemas) : [],
+    webhooks: readWebhooks(doc.webhooks),
   };
 }

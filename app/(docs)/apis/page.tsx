@@ -9,9 +9,9 @@ export const metadata: Metadata = { title: "APIs", description: "Every API publi
 export const dynamic = "force-dynamic";
 
 export default async function ApisPage() {
-  const apis = visibleApis(await getViewer(), getCatalog().apis);
+  const apis = visibleApis(await getViewer(), getCatalog().apis).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   return (
-    <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
+    <div className="mx-auto max-w-7xl px-4 py-10 sm:px-6">
       <header className="max-w-2xl">
         <h1 className="text-3xl font-bold tracking-tight">APIs</h1>
         <p className="mt-2 text-fg-muted">

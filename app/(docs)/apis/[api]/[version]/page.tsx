@@ -1,65 +1,30 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { MethodBadge } from "@/components/specs/method-badge";
+import { DocsShell } from "@/components/openapi/docs-shell";
+import { Markdown } from "@/components/openapi/markdown";
+import { OperationList } from "@/components/openapi/operation-list";
 import { FORMAT_LABEL } from "@/components/specs/format-label";
-import { LifecycleBadge } from "@/components/specs/lifecycle-badge";
 import { SpecProblemNotice } from "@/components/specs/spec-problem-notice";
-import { VersionNotice } from "@/components/specs/version-notice";
-import { getViewer } from "@/lib/access/viewer";
-import { canViewApi } from "@/lib/access/visibility";
-import { findApi, findVersion, getVersionModel } from "@/lib/specs";
 import { groupByTag } from "@/lib/specs/group";
+import { loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
 
 export const dynamic = "force-dynamic";
+/** Above this many operations the overview lists tags only; each tag has its own page. */
+const FULL_LIST_LIMIT = 150;
 
-type Params = Promise<{ api: string; version: string }>;
-
-async function resolve(params: Params) {
-  const { api: apiId, version: versionId } = await params;
-  const api = findApi(apiId);
-  // Hidden and unknown APIs answer the same 404, so a probe learns nothing.
-  if (!api || !canViewApi(await getViewer(), api)) notFound();
-  const version = findVersion(api, decodeURIComponent(versionId));
-  if (!version) notFound();
-  return { api, version, model: version.status === "ok" ? getVersionModel(api.id, version.id) : null };
-}
-
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { api, version } = await resolve(params);
+export async function generateMetadata({ params }: { params: VersionParams }): Promise<Metadata> {
+  const { api, version } = await loadVersionPage(params);
   return { title: `${api.name} ${version.id}`, description: api.summary ?? undefined };
 }
 
-export default async function VersionOverview({ params }: { params: Params }) {
-  const { api, version, model } = await resolve(params);
+export default async function VersionOverview({ params }: { params: VersionParams }) {
+  const page = await loadVersionPage(params);
+  const { api, version, model, base } = page;
   return (
-    <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-fg-muted">
-        <Link href="/apis" className="hover:text-fg hover:underline">APIs</Link>
-        <span aria-hidden="true" className="px-1.5">/</span>
-        <span>{api.name}</span>
-      </nav>
-      <header className="mt-3 flex flex-wrap items-center gap-3">
+    <DocsShell page={page} current={{ kind: "overview" }}>
+      <header className="mt-4">
         <h1 className="text-3xl font-bold tracking-tight">{api.name}</h1>
-        <LifecycleBadge lifecycle={version.lifecycle} sunset={version.sunset} />
+        {api.summary && <p className="mt-2 max-w-2xl text-fg-muted">{api.summary}</p>}
       </header>
-      {api.summary && <p className="mt-2 max-w-2xl text-fg-muted">{api.summary}</p>}
-
-      <nav aria-label="Versions" className="mt-5 flex flex-wrap gap-2 text-sm">
-        {[...api.versions].reverse().map((v) => (
-          <Link
-            key={v.id}
-            href={`/apis/${api.id}/${encodeURIComponent(v.id)}`}
-            aria-current={v.id === version.id ? "page" : undefined}
-            className="rounded-md border border-border px-2.5 py-1 font-mono text-xs hover:border-accent aria-[current=page]:border-accent aria-[current=page]:bg-accent-subtle aria-[current=page]:text-accent"
-          >
-            {v.id}
-          </Link>
-        ))}
-      </nav>
-
-      <VersionNotice version={version} latestId={api.latestVersion} apiId={api.id} />
-
       {!model ? (
         <SpecProblemNotice problem={version.failure} />
       ) : (
@@ -68,34 +33,68 @@ export default async function VersionOverview({ params }: { params: Params }) {
             <div><dt className="text-fg-muted">Format</dt><dd>{FORMAT_LABEL[model.format]} ({model.formatVersion})</dd></div>
             <div><dt className="text-fg-muted">Version</dt><dd className="font-mono">{model.infoVersion}</dd></div>
             <div><dt className="text-fg-muted">Operations</dt><dd>{model.operations.length}</dd></div>
-            <div><dt className="text-fg-muted">Schemas</dt><dd>{model.schemaCount}</dd></div>
-            {model.webhookCount > 0 && <div><dt className="text-fg-muted">Webhooks</dt><dd>{model.webhookCount}</dd></div>}
+            <div><dt className="text-fg-muted">Schemas</dt><dd>{model.schemaNames.length}</dd></div>
+            {model.webhooks.length > 0 && <div><dt className="text-fg-muted">Webhooks</dt><dd>{model.webhooks.length}</dd></div>}
+            <div>
+              <dt className="text-fg-muted">Download</dt>
+              <dd className="flex gap-3">
+                <a className="text-accent hover:underline" href={`${base}/openapi.json`}>JSON</a>
+                <a className="text-accent hover:underline" href={`${base}/openapi.yaml`}>YAML</a>
+              </dd>
+            </div>
           </dl>
+          <Markdown text={model.description} className="mt-8 max-w-3xl" />
+
+          {model.servers.length > 0 && (
+            <section aria-labelledby="servers" className="mt-10">
+              <h2 id="servers" className="text-lg font-semibold">Servers</h2>
+              <ul className="mt-3 space-y-1.5 text-sm">
+                {model.servers.map((s) => (
+                  <li key={s.url} className="flex flex-wrap items-baseline gap-x-3">
+                    <code className="break-all rounded bg-bg-muted px-1.5 py-0.5">{s.url}</code>
+                    {s.description && <span className="text-fg-muted">{s.description}</span>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          {model.securitySchemes.length > 0 && (
+            <section aria-labelledby="auth" className="mt-10">
+              <h2 id="auth" className="text-lg font-semibold">Authentication</h2>
+              <div className="mt-3 space-y-3">
+                {model.securitySchemes.map((s) => (
+                  <div key={s.name} id={`auth-${s.name}`} className="scroll-mt-20 rounded-lg border border-border p-4">
+                    <p className="flex flex-wrap items-baseline gap-x-3">
+                      <span className="font-mono font-semibold">{s.name}</span>
+                      <span className="text-sm text-fg-muted">{s.details.join(" · ") || s.type}</span>
+                    </p>
+                    <Markdown text={s.description} className="mt-2 text-sm text-fg-muted" />
+                  </div>
+                ))}
+              </div>
+            </section>
+          )}
+
           <section aria-labelledby="ops" className="mt-10">
-            <h2 id="ops" className="text-xl font-semibold">Operations</h2>
-            {groupByTag(model).map((group) => (
-              <section key={group.name} aria-label={group.name} className="mt-6">
-                <h3 className="text-sm font-semibold uppercase tracking-wide text-fg-muted">{group.name}</h3>
-                {group.description && <p className="mt-1 max-w-3xl text-sm text-fg-muted">{group.description}</p>}
-                <ul className="mt-2 divide-y divide-border rounded-lg border border-border">
-                  {group.operations.map((op) => (
-                    <li key={op.slug} className="flex flex-col gap-1 px-3 py-2.5 sm:flex-row sm:items-center sm:gap-3">
-                      <span className="flex min-w-0 items-center gap-3">
-                        <MethodBadge method={op.method} />
-                        <code className={`truncate text-sm ${op.deprecated ? "text-fg-muted line-through" : ""}`}>{op.path}</code>
-                      </span>
-                      <span className="text-sm text-fg-muted sm:ml-auto sm:text-right">
-                        {op.title}
-                        {op.deprecated && <span className="ml-2 text-xs font-medium text-warn">deprecated</span>}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))}
+            <h2 id="ops" className="text-lg font-semibold">Operations</h2>
+            {model.operations.length <= FULL_LIST_LIMIT ? (
+              groupByTag(model).map((g) => <OperationList key={g.name} group={g} base={base} />)
+            ) : (
+              <ul className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+                {groupByTag(model).map((g) => (
+                  <li key={g.name}>
+                    <a href={`${base}/tags/${encodeURIComponent(g.name)}`} className="flex justify-between rounded-md border border-border px-3 py-2 text-sm hover:border-accent">
+                      <span>{g.name}</span>
+                      <span className="text-fg-muted">{g.operations.length}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
           </section>
         </>
       )}
-    </div>
+    </DocsShell>
   );
 }

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DocsShell } from "@/components/openapi/docs-shell";
+import { OperationView } from "@/components/openapi/operation-view";
+import { isObj } from "@/lib/openapi/document";
+import { findOperation, getDocument } from "@/lib/specs";
+import { groupByTag } from "@/lib/specs/group";
+import { loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
+
+export const dynamic = "force-dynamic";
+type Params = Promise<{ api: string; version: string; slug: string }>;
+
+async function load(params: Params) {
+  const { slug } = await params;
+  const page = await loadVersionPage(params as unknown as VersionParams);
+  const op = page.model ? findOperation(page.model, slug) : undefined;
+  const doc = op ? getDocument(page.api.id, page.version.id) : null;
+  const pathItem = doc && isObj(doc.paths) ? doc.paths[op!.path] : undefined;
+  const operation = isObj(pathItem) ? pathItem[op!.method] : undefined;
+  if (!op || !doc || !isObj(pathItem) || !isObj(operation)) notFound();
+  return { page, op, doc, pathItem, operation };
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { page, op } = await load(params);
+  return { title: `${op.title} · ${page.api.name} ${page.version.id}`, description: `${op.method.toUpperCase()} ${op.path}` };
+}
+
+export default async function OperationPage({ params }: { params: Params }) {
+  const { page, op, doc, pathItem, operation } = await load(params);
+  // Previous / next in navigation order (tag groups), so readers can page through the API.
+  const ordered = groupByTag(page.model!).flatMap((g) => g.operations);
+  const i = ordered.findIndex((o) => o.slug === op.slug);
+  const prev = ordered[i - 1];
+  const next = ordered[i + 1];
+  return (
+    <DocsShell page={page} current={{ kind: "operation", slug: op.slug, method: op.method, path: op.path }}>
+      <OperationView doc={doc} base={page.base} method={op.method} path={op.path} pathItem={pathItem} operation={operation} title={op.title} kind="operation" />
+      <nav aria-label="Previous and next operation" className="mt-12 grid gap-3 border-t border-border pt-6 sm:grid-cols-2">
+        {prev ? (
+          <Link href={`${page.base}/operations/${prev.slug}`} rel="prev" className="rounded-lg border border-border p-3 hover:border-accent">
+            <span className="block text-xs text-fg-muted">Previous</span>
+            <span className="text-sm font-medium">{prev.title}</span>
+          </Link>
+        ) : <span />}
+        {next && (
+          <Link href={`${page.base}/operations/${next.slug}`} rel="next" className="rounded-lg border border-border p-3 text-right hover:border-accent">
+            <span className="block text-xs text-fg-muted">Next</span>
+            <span className="text-sm font-medium">{next.title}</span>
+          </Link>
+        )}
+      </nav>
+    </DocsShell>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DocsShell } from "@/components/openapi/docs-shell";
+import { SchemaView } from "@/components/openapi/schema-view";
+import { exampleForSchema } from "@/lib/openapi/samples";
+import { getDocument } from "@/lib/specs";
+import { loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
+
+export const dynamic = "force-dynamic";
+type Params = Promise<{ api: string; version: string; name: string }>;
+
+async function load(params: Params) {
+  const name = decodeURIComponent((await params).name);
+  const page = await loadVersionPage(params as unknown as VersionParams);
+  if (!page.model?.schemaNames.includes(name)) notFound();
+  const doc = getDocument(page.api.id, page.version.id);
+  if (!doc) notFound();
+  return { page, name, doc };
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { page, name } = await load(params);
+  return { title: `${name} schema · ${page.api.name} ${page.version.id}` };
+}
+
+export default async function SchemaPage({ params }: { params: Params }) {
+  const { page, name, doc } = await load(params);
+  const ref = { $ref: `#/components/schemas/${name.replace(/~/g, "~0").replace(/\//g, "~1")}` };
+  const example = exampleForSchema(ref, doc, { mode: "response" });
+  return (
+    <DocsShell page={page} current={{ kind: "schema", name }}>
+      <h1 className="mt-4 font-mono text-3xl font-bold tracking-tight">{name}</h1>
+      <div className="mt-6">
+        <SchemaView schema={ref} ctx={{ doc, base: page.base, stack: [], depth: 0 }} />
+      </div>
+      {example !== undefined && (
+        <section aria-labelledby="example" className="mt-10">
+          <h2 id="example" className="text-lg font-semibold">Example</h2>
+          <pre className="mt-3 max-h-[32rem] overflow-auto rounded-lg border border-border bg-bg-subtle p-4 text-xs leading-relaxed"><code>{JSON.stringify(example, null, 2)}</code></pre>
+        </section>
+      )}
+    </DocsShell>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DocsShell } from "@/components/openapi/docs-shell";
+import { loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: VersionParams }): Promise<Metadata> {
+  const { api, version } = await loadVersionPage(params);
+  return { title: `Schemas · ${api.name} ${version.id}` };
+}
+
+export default async function SchemasIndex({ params }: { params: VersionParams }) {
+  const page = await loadVersionPage(params);
+  const names = [...(page.model?.schemaNames ?? [])].sort((a, b) => a.localeCompare(b));
+  return (
+    <DocsShell page={page} current={{ kind: "schema", name: "" }}>
+      <h1 className="mt-4 text-3xl font-bold tracking-tight">Schemas</h1>
+      <ul className="mt-6 columns-1 gap-6 text-sm sm:columns-2 lg:columns-3">
+        {names.map((n) => (
+          <li key={n} className="break-inside-avoid py-0.5">
+            <Link href={`${page.base}/schemas/${encodeURIComponent(n)}`} className="font-mono text-info hover:underline">{n}</Link>
+          </li>
+        ))}
+      </ul>
+    </DocsShell>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DocsShell } from "@/components/openapi/docs-shell";
+import { OperationList } from "@/components/openapi/operation-list";
+import { groupByTag } from "@/lib/specs/group";
+import { loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
+
+export const dynamic = "force-dynamic";
+type Params = Promise<{ api: string; version: string; tag: string }>;
+
+async function load(params: Params) {
+  const tag = decodeURIComponent((await params).tag);
+  const page = await loadVersionPage(params as unknown as VersionParams);
+  const group = page.model ? groupByTag(page.model).find((g) => g.name === tag) : undefined;
+  if (!group) notFound();
+  return { page, group };
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { page, group } = await load(params);
+  return { title: `${group.name} · ${page.api.name} ${page.version.id}` };
+}
+
+export default async function TagPage({ params }: { params: Params }) {
+  const { page, group } = await load(params);
+  return (
+    <DocsShell page={page} current={{ kind: "tag", name: group.name }}>
+      <h1 className="mt-4 text-3xl font-bold tracking-tight">{group.name}</h1>
+      <OperationList group={{ ...group, name: group.name }} base={page.base} heading="h2" />
+    </DocsShell>
+  );
+}

@@ -1,0 +1,150 @@
+// The frame of every reference page: a sidebar (version switcher, tag groups, webhooks, schemas)
+// beside the content. Only the current tag group lists its operations; the others are links, so
+// a page's HTML does not grow with the size of the whole API.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { LifecycleBadge } from "@/components/specs/lifecycle-badge";
+import { VersionNotice } from "@/components/specs/version-notice";
+import { groupByTag } from "@/lib/specs/group";
+import type { VersionPage } from "@/lib/specs/page-context";
+import { siblingModels } from "@/lib/specs/page-context";
+import { equivalentPath, type PageRef } from "@/lib/specs/version-switch";
+import { MethodBadge } from "@/components/specs/method-badge";
+
+function currentGroup(page: VersionPage, current: PageRef): string | null {
+  if (current.kind === "tag") return current.name;
+  if (current.kind !== "operation" || !page.model) return null;
+  const op = page.model.operations.find((o) => o.slug === current.slug);
+  return op ? (op.tags[0] ?? "Other") : null;
+}
+
+function VersionSwitcher({ page, current }: { page: VersionPage; current: PageRef }) {
+  const { api, version } = page;
+  return (
+    <details className="group relative">
+      <summary className="flex cursor-pointer list-none items-center justify-between gap-2 rounded-md border border-border px-3 py-1.5 text-sm hover:border-accent">
+        <span>
+          Version <span className="font-mono font-semibold">{version.id}</span>
+        </span>
+        <span aria-hidden="true" className="text-fg-muted group-open:rotate-180">▾</span>
+      </summary>
+      <ul className="absolute z-30 mt-1 w-full min-w-56 rounded-md border border-border bg-bg p-1 shadow-lg">
+        {[...siblingModels(api)].reverse().map(({ version: v, model }) => (
+          <li key={v.id}>
+            <Link
+              href={`/apis/${api.id}/${encodeURIComponent(v.id)}${equivalentPath(current, model)}`}
+              aria-current={v.id === version.id ? "true" : undefined}
+              className="flex items-center justify-between gap-2 rounded px-2 py-1.5 text-sm hover:bg-bg-muted aria-[current=true]:font-semibold"
+            >
+              <span className="font-mono">{v.id}</span>
+              <LifecycleBadge lifecycle={v.lifecycle} />
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function Sidebar({ page, current }: { page: VersionPage; current: PageRef }) {
+  const { api, model, base } = page;
+  const open = currentGroup(page, current);
+  const link = "block truncate rounded px-2 py-1 text-sm text-fg-muted hover:bg-bg-muted hover:text-fg aria-[current=page]:bg-accent-subtle aria-[current=page]:font-medium aria-[current=page]:text-accent";
+  return (
+    <nav aria-label={`${api.name} reference`} className="space-y-4 text-sm">
+      <VersionSwitcher page={page} current={current} />
+      <Link href={base} aria-current={current.kind === "overview" ? "page" : undefined} className={link}>
+        Overview
+      </Link>
+      {model && (
+        <div>
+          <p className="px-2 text-xs font-semibold uppercase tracking-wide text-fg-muted">Operations</p>
+          <ul className="mt-1 space-y-0.5">
+            {groupByTag(model).map((g) => (
+              <li key={g.name}>
+                <Link
+                  href={`${base}/tags/${encodeURIComponent(g.name)}`}
+                  aria-current={current.kind === "tag" && current.name === g.name ? "page" : undefined}
+                  className={`${link} flex justify-between font-medium text-fg`}
+                >
+                  <span className="truncate">{g.name}</span>
+                  <span className="text-xs font-normal text-fg-muted">{g.operations.length}</span>
+                </Link>
+                {open === g.name && (
+                  <ul className="ml-2 border-l border-border pl-2">
+                    {g.operations.map((op) => (
+                      <li key={op.slug}>
+                        <Link
+                          href={`${base}/operations/${op.slug}`}
+                          aria-current={current.kind === "operation" && current.slug === op.slug ? "page" : undefined}
+                          className={`${link} flex items-center gap-2`}
+                        >
+                          <MethodBadge method={op.method} compact />
+                          <span className={`truncate ${op.deprecated ? "line-through" : ""}`}>{op.title}</span>
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {model && model.webhooks.length > 0 && (
+        <div>
+          <p className="px-2 text-xs font-semibold uppercase tracking-wide text-fg-muted">Webhooks</p>
+          <ul className="mt-1 space-y-0.5">
+            {model.webhooks.slice(0, 100).map((w) => (
+              <li key={w.slug}>
+                <Link href={`${base}/webhooks/${w.slug}`} aria-current={current.kind === "webhook" && current.slug === w.slug ? "page" : undefined} className={link}>
+                  {w.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {model && model.schemaNames.length > 0 && (
+        <Link href={`${base}/schemas`} aria-current={current.kind === "schema" ? "page" : undefined} className={`${link} flex justify-between`}>
+          <span>Schemas</span>
+          <span className="text-xs text-fg-muted">{model.schemaNames.length}</span>
+        </Link>
+      )}
+    </nav>
+  );
+}
+
+export function DocsShell({ page, current, children }: { page: VersionPage; current: PageRef; children: ReactNode }) {
+  const { api, version } = page;
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:grid lg:grid-cols-[16rem_minmax(0,1fr)] lg:gap-10 lg:py-10">
+      <aside className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto lg:pr-2">
+        <details className="rounded-lg border border-border p-3 lg:hidden">
+          <summary className="cursor-pointer text-sm font-medium">
+            {api.name} <span className="font-mono text-fg-muted">{version.id}</span> · Contents
+          </summary>
+          <div className="mt-3">
+            <Sidebar page={page} current={current} />
+          </div>
+        </details>
+        <div className="hidden lg:block">
+          <p className="mb-3 px-2 font-semibold">{api.name}</p>
+          <Sidebar page={page} current={current} />
+        </div>
+      </aside>
+      <div className="min-w-0 pt-6 lg:pt-0">
+        <nav aria-label="Breadcrumb" className="flex flex-wrap items-center gap-1.5 text-sm text-fg-muted">
+          <Link href="/apis" className="hover:text-fg hover:underline">APIs</Link>
+          <span aria-hidden="true">/</span>
+          <Link href={page.base} className="hover:text-fg hover:underline">{api.name}</Link>
+          <span aria-hidden="true">/</span>
+          <span className="font-mono">{version.id}</span>
+          <LifecycleBadge lifecycle={version.lifecycle} sunset={version.sunset} />
+        </nav>
+        <VersionNotice version={version} latestId={api.latestVersion} apiId={api.id} />
+        {children}
+      </div>
+    </div>
+  );
+}
