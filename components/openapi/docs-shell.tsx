@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { LifecycleBadge } from "@/components/specs/lifecycle-badge";
 import { VersionNotice } from "@/components/specs/version-notice";
-import { groupByTag } from "@/lib/specs/group";
+import { groupByTag, UNTAGGED } from "@/lib/specs/group";
 import type { VersionPage } from "@/lib/specs/page-context";
 import { siblingModels } from "@/lib/specs/page-context";
 import { equivalentPath, type PageRef } from "@/lib/specs/version-switch";
@@ -15,7 +15,7 @@ function currentGroup(page: VersionPage, current: PageRef): string | null {
   if (current.kind === "tag") return current.name;
   if (current.kind !== "operation" || !page.model) return null;
   const op = page.model.operations.find((o) => o.slug === current.slug);
-  return op ? (op.tags[0] ?? "Other") : null;
+  return op ? (op.tags[0] ?? UNTAGGED) : null;
 }
 
 function VersionSwitcher({ page, current }: { page: VersionPage; current: PageRef }) {

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { componentSchemaName, deref, isObj, str } from "@/lib/openapi/document";
-import { constraintsOf, hasStructure, mergeAllOf, typeLabel } from "@/lib/openapi/schema";
+import { constraintsOf, flatSchema, hasStructure, mergeAllOf, typeLabel } from "@/lib/openapi/schema";
 import { Markdown } from "./markdown";
 
 type Obj = Record<string, unknown>;
@@ -77,7 +77,7 @@ export function SchemaBody({ schema, ctx }: { schema: unknown; ctx: SchemaCtx })
   const resolved = deref(ctx.doc, schema);
   if (!resolved) return null;
   const inner: SchemaCtx = { ...ctx, stack: name ? [...ctx.stack, name] : ctx.stack, depth: ctx.depth + 1 };
-  const s = Array.isArray(resolved.allOf) ? mergeAllOf(resolved, ctx.doc) : resolved;
+  const s = mergeAllOf(resolved, ctx.doc);
 
   const alternatives = Array.isArray(s.oneOf) ? { kind: "One of", list: s.oneOf } : Array.isArray(s.anyOf) ? { kind: "Any of", list: s.anyOf } : null;
   if (alternatives) return <Alternatives kind={alternatives.kind} list={alternatives.list} schema={s} ctx={inner} />;
@@ -153,8 +153,7 @@ function Alternatives({ kind, list, schema, ctx }: { kind: string; list: unknown
 }
 
 function Property({ name, schema, required, ctx }: { name: string; schema: unknown; required: boolean; ctx: SchemaCtx }) {
-  const resolved = deref(ctx.doc, schema) ?? {};
-  const s = Array.isArray(resolved.allOf) ? mergeAllOf(resolved, ctx.doc) : resolved;
+  const s = flatSchema(schema, ctx.doc);
   const nested = hasStructure(schema, ctx.doc);
   const head = (
     <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
@@ -196,8 +195,7 @@ function Property({ name, schema, required, ctx }: { name: string; schema: unkno
 
 /** A whole schema with its label line, for request bodies, responses and schema pages. */
 export function SchemaView({ schema, ctx }: { schema: unknown; ctx: SchemaCtx }) {
-  const resolved = deref(ctx.doc, schema) ?? {};
-  const s = Array.isArray(resolved.allOf) ? mergeAllOf(resolved, ctx.doc) : resolved;
+  const s = flatSchema(schema, ctx.doc);
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-baseline gap-2 text-sm">

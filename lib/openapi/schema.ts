@@ -27,6 +27,11 @@ export function mergeAllOf(schema: Obj, doc: Obj, depth = 0): Obj {
   return merged;
 }
 
+/** A schema with its $refs followed and its allOf parts merged: what a reader sees as one shape. */
+export function flatSchema(schema: unknown, doc: Obj): Obj {
+  return mergeAllOf(deref(doc, schema) ?? {}, doc);
+}
+
 /** JSON types of a schema, with null when nullable (3.0 `nullable`, 3.1 type arrays). */
 export function typesOf(schema: Obj): string[] {
   const types = Array.isArray(schema.type) ? schema.type.map(String) : typeof schema.type === "string" ? [schema.type] : [];
@@ -47,7 +52,7 @@ export function typeLabel(schema: unknown, doc: Obj, depth = 0): string {
   const resolved = deref(doc, schema) ?? {};
   if (Array.isArray(resolved.oneOf)) return "one of " + resolved.oneOf.map((s) => typeLabel(s, doc, depth + 1)).join(", ");
   if (Array.isArray(resolved.anyOf)) return "any of " + resolved.anyOf.map((s) => typeLabel(s, doc, depth + 1)).join(", ");
-  const s = Array.isArray(resolved.allOf) ? mergeAllOf(resolved, doc) : resolved;
+  const s = mergeAllOf(resolved, doc);
   const types = typesOf(s);
   if (!types.length) return "any";
   return types

@@ -2,14 +2,13 @@
 // visibility check as the pages.
 import "server-only";
 import { stringify } from "yaml";
-import { getViewer } from "@/lib/access/viewer";
-import { canViewApi } from "@/lib/access/visibility";
-import { findApi, findVersion, getBundle } from "./index";
+import { findVersion, getBundle } from "./index";
+import { findVisibleApi } from "./page-context";
 
 export async function downloadResponse(params: Promise<{ api: string; version: string }>, as: "json" | "yaml"): Promise<Response> {
   const { api: apiId, version: versionId } = await params;
-  const api = findApi(apiId);
-  const version = api && (await getViewer().then((v) => canViewApi(v, api))) ? findVersion(api, decodeURIComponent(versionId)) : undefined;
+  const api = await findVisibleApi(apiId);
+  const version = api && findVersion(api, decodeURIComponent(versionId));
   const bundle = api && version ? getBundle(api.id, version.id) : null;
   if (!api || !version || !bundle) return new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const filename = `${api.id}-${version.id}.${as}`;

@@ -17,10 +17,16 @@ export interface VersionPage {
   base: string;
 }
 
+/** The API if it exists and the viewer may see it; undefined for both unknown and hidden. */
+export async function findVisibleApi(apiId: string): Promise<CatalogApi | undefined> {
+  const api = findApi(apiId);
+  return api && canViewApi(await getViewer(), api) ? api : undefined;
+}
+
 export async function loadVersionPage(params: VersionParams): Promise<VersionPage> {
   const { api: apiId, version: rawVersion } = await params;
-  const api = findApi(apiId);
-  if (!api || !canViewApi(await getViewer(), api)) notFound();
+  const api = await findVisibleApi(apiId);
+  if (!api) notFound();
   const versionId = decodeURIComponent(rawVersion);
   const version = findVersion(api, versionId);
   if (!version) notFound();
