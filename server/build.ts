@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const INPUT_DIRS = ["app", "components", "lib", "public"];
-const INPUT_FILES = ["next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma", "proxy.ts"];
+const INPUT_FILES = ["next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma", "proxy.ts", "server/page-cache.cjs"];
 const SKIP = /(^|\/)(generated|node_modules)(\/|$)|\.test\.tsx?$/;
 const STAMP = path.join(".next", "portolan-build-hash");
 

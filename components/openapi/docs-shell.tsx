@@ -1,6 +1,7 @@
 // The frame of every reference page: a sidebar (version switcher, tag groups, webhooks, schemas)
 // beside the content. Only the current tag group lists its operations; the others are links, so
-// a page's HTML does not grow with the size of the whole API.
+// a page's HTML does not grow with the size of the whole API. The sidebar is rendered once: on
+// phones a checkbox (no JavaScript) shows or hides it, on wide screens it is always shown.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LifecycleBadge } from "@/components/specs/lifecycle-badge";
@@ -49,7 +50,7 @@ function VersionSwitcher({ page, current }: { page: VersionPage; current: PageRe
 function Sidebar({ page, current }: { page: VersionPage; current: PageRef }) {
   const { api, model, base } = page;
   const open = currentGroup(page, current);
-  const link = "block truncate rounded px-2 py-1 text-sm text-fg-muted hover:bg-bg-muted hover:text-fg aria-[current=page]:bg-accent-subtle aria-[current=page]:font-medium aria-[current=page]:text-accent";
+  const link = "side-link"; // globals.css: repeated on every sidebar row
   return (
     <nav aria-label={`${api.name} reference`} className="space-y-4 text-sm">
       <VersionSwitcher page={page} current={current} />
@@ -120,16 +121,18 @@ export function DocsShell({ page, current, children }: { page: VersionPage; curr
   return (
     <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:grid lg:grid-cols-[16rem_minmax(0,1fr)] lg:gap-10 lg:py-10">
       <aside className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto lg:pr-2">
-        <details className="rounded-lg border border-border p-3 lg:hidden">
-          <summary className="cursor-pointer text-sm font-medium">
+        <input type="checkbox" id="docs-contents" className="peer sr-only" />
+        <label
+          htmlFor="docs-contents"
+          className="flex cursor-pointer items-center justify-between rounded-lg border border-border px-3 py-2 text-sm font-medium peer-checked:rounded-b-none peer-focus-visible:outline-2 peer-focus-visible:outline-accent lg:hidden"
+        >
+          <span>
             {api.name} <span className="font-mono text-fg-muted">{version.id}</span> · Contents
-          </summary>
-          <div className="mt-3">
-            <Sidebar page={page} current={current} />
-          </div>
-        </details>
-        <div className="hidden lg:block">
-          <p className="mb-3 px-2 font-semibold">{api.name}</p>
+          </span>
+          <span aria-hidden="true" className="text-fg-muted">▾</span>
+        </label>
+        <div className="hidden rounded-b-lg border border-t-0 border-border p-3 peer-checked:block lg:block lg:rounded-none lg:border-0 lg:p-0">
+          <p className="mb-3 hidden px-2 font-semibold lg:block">{api.name}</p>
           <Sidebar page={page} current={current} />
         </div>
       </aside>

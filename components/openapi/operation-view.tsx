@@ -10,7 +10,7 @@ import { operationsOf } from "@/lib/specs/normalize";
 import type { HttpMethod } from "@/lib/specs/model";
 import { CodeSamples } from "./code-samples";
 import { Markdown } from "./markdown";
-import { SchemaView, type SchemaCtx } from "./schema-view";
+import { newSchemaTree, SchemaView, type SchemaCtx } from "./schema-view";
 
 type Obj = Record<string, unknown>;
 
@@ -154,7 +154,8 @@ export interface OperationViewProps {
 }
 
 export function OperationView({ doc, base, method, path, pathItem, operation, title, kind }: OperationViewProps) {
-  const ctx: SchemaCtx = { doc, base, stack: [], depth: 0 };
+  // One schema tree for the whole page, so a component is expanded once and the page stays small.
+  const ctx: SchemaCtx = { doc, base, stack: [], depth: 0, tree: newSchemaTree() };
   const params = effectiveParameters(doc, pathItem, operation);
   const security = effectiveSecurity(doc, operation);
   const body = deref<Obj>(doc, operation.requestBody);

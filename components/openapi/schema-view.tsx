@@ -1,8 +1,15 @@
 // Renders a JSON Schema as nested, collapsible property lists. Server-rendered with <details>,
 // so expanding works without JavaScript. Component $refs become links; a $ref already being
-// expanded higher up (recursion) is shown as a link only, and expansion stops at MAX_DEPTH so a
-// page never grows with the size of the whole API.
+// expanded higher up (recursion) is shown as a link only.
+//
+// A page's HTML must not grow with the size of the whole API (GitHub's pull-request schema
+// inlines repository, user, milestone… to any depth: 1 MB per page when expanded fully). So a
+// named component is expanded once per page (SchemaTree), nested ones only while the page's
+// row budget lasts; after that it is a link to its own schema page.
+// Rows use short semantic classes (globals.css, "Schema trees") because a tree repeats them
+// hundreds of times.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { componentSchemaName, deref, isObj, str } from "@/lib/openapi/document";
 import { constraintsOf, flatSchema, hasStructure, mergeAllOf, typeLabel } from "@/lib/openapi/schema";
@@ -11,6 +18,18 @@ import { Markdown } from "./markdown";
 type Obj = Record<string, unknown>;
 const MAX_DEPTH = 5;
 const MAX_ENUM = 24;
+/** Property rows one page may render before nested components become links. */
+export const ROW_BUDGET = 250;
+
+/** What the schema trees of one page share: components expanded so far, rows left. */
+export interface SchemaTree {
+  expanded: Set<string>;
+  rowsLeft: number;
+}
+
+export function newSchemaTree(rows = ROW_BUDGET): SchemaTree {
+  return { expanded: new Set(), rowsLeft: rows };
+}
 
 export interface SchemaCtx {
   doc: Obj;
@@ -21,6 +40,16 @@ export interface SchemaCtx {
   depth: number;
   /** Request bodies hide readOnly properties, responses hide writeOnly ones. */
   mode?: "request" | "response";
+  /** Shared by the page's trees; SchemaView makes one when the page passes none. */
+  tree?: SchemaTree;
+}
+
+function SchemaLink({ name, base, children }: { name: string; base: string; children: ReactNode }) {
+  return (
+    <p className="sch-note">
+      {children} <Link href={`${base}/schemas/${encodeURIComponent(name)}`}>{name}</Link>.
+    </p>
+  );
 }
 
 function TypeRef({ schema, ctx }: { schema: unknown; ctx: SchemaCtx }) {
@@ -28,9 +57,9 @@ function TypeRef({ schema, ctx }: { schema: unknown; ctx: SchemaCtx }) {
   const name = isObj(schema) ? componentSchemaName(schema.$ref) : null;
   const itemsName = !name && isObj(schema) && isObj(schema.items) ? componentSchemaName(schema.items.$ref) : null;
   const target = name ?? itemsName;
-  if (!target) return <span className="font-mono text-xs text-info">{label}</span>;
+  if (!target) return <span className="sch-type">{label}</span>;
   return (
-    <Link href={`${ctx.base}/schemas/${encodeURIComponent(target)}`} className="font-mono text-xs text-info hover:underline">
+    <Link href={`${ctx.base}/schemas/${encodeURIComponent(target)}`} className="sch-type">
       {label}
     </Link>
   );
@@ -45,15 +74,15 @@ function Facts({ schema }: { schema: Obj }) {
   const values = Array.isArray(schema.enum) ? schema.enum : null;
   if (!facts.length && !values) return null;
   return (
-    <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-fg-muted">
+    <div className="sch-facts">
       {facts.map((f) => (
-        <span key={f} className="font-mono">{f}</span>
+        <code key={f}>{f}</code>
       ))}
       {values && (
         <span>
           one of{" "}
           {values.slice(0, MAX_ENUM).map((v, i) => (
-            <code key={i} className="mr-1 rounded bg-bg-muted px-1 py-px text-fg">{JSON.stringify(v)}</code>
+            <code key={i} className="sch-enum">{JSON.stringify(v)}</code>
           ))}
           {values.length > MAX_ENUM && <span>and {values.length - MAX_ENUM} more</span>}
         </span>
@@ -64,16 +93,16 @@ function Facts({ schema }: { schema: Obj }) {
 
 /** The inside of a schema: its properties, items, alternatives. */
 export function SchemaBody({ schema, ctx }: { schema: unknown; ctx: SchemaCtx }) {
-  if (ctx.depth > MAX_DEPTH) return <p className="text-xs text-fg-muted">Nested deeper: open the linked schema.</p>;
   const name = isObj(schema) ? componentSchemaName(schema.$ref) : null;
-  if (name && ctx.stack.includes(name)) {
-    return (
-      <p className="text-xs text-fg-muted">
-        Recursive: the same structure as{" "}
-        <Link className="font-mono text-info hover:underline" href={`${ctx.base}/schemas/${encodeURIComponent(name)}`}>{name}</Link> above.
-      </p>
-    );
+  if (name && ctx.stack.includes(name)) return <SchemaLink name={name} base={ctx.base}>Recursive: the same structure as</SchemaLink>;
+  if (ctx.depth > MAX_DEPTH) {
+    return name ? <SchemaLink name={name} base={ctx.base}>Nested deeper: see</SchemaLink> : <p className="sch-note">Nested deeper than this page shows.</p>;
   }
+  if (name && ctx.tree) {
+    if (ctx.tree.expanded.has(name)) return <SchemaLink name={name} base={ctx.base}>Shown above on this page; also at</SchemaLink>;
+    if (ctx.depth > 0 && ctx.tree.rowsLeft <= 0) return <SchemaLink name={name} base={ctx.base}>Properties listed at</SchemaLink>;
+  }
+  if (name) ctx.tree?.expanded.add(name);
   const resolved = deref(ctx.doc, schema);
   if (!resolved) return null;
   const inner: SchemaCtx = { ...ctx, stack: name ? [...ctx.stack, name] : ctx.stack, depth: ctx.depth + 1 };
@@ -85,7 +114,7 @@ export function SchemaBody({ schema, ctx }: { schema: unknown; ctx: SchemaCtx })
   if (s.items !== undefined && !isObj(s.properties)) {
     return hasStructure(s.items, ctx.doc) ? (
       <div>
-        <p className="mb-1 text-xs text-fg-muted">Each item:</p>
+        <p className="sch-note">Each item:</p>
         <SchemaBody schema={s.items} ctx={inner} />
       </div>
     ) : null;
@@ -99,14 +128,14 @@ export function SchemaBody({ schema, ctx }: { schema: unknown; ctx: SchemaCtx })
   return (
     <div>
       {props.length > 0 && (
-        <ul className="divide-y divide-border rounded-md border border-border">
+        <ul className="sch-list">
           {props.map(([prop, ps]) => (
             <Property key={prop} name={prop} schema={ps} required={required.has(prop)} ctx={inner} />
           ))}
         </ul>
       )}
       {isObj(s.additionalProperties) && (
-        <p className="mt-2 text-xs text-fg-muted">
+        <p className="sch-note">
           Additional properties: <TypeRef schema={s.additionalProperties} ctx={inner} />
         </p>
       )}
@@ -153,13 +182,14 @@ function Alternatives({ kind, list, schema, ctx }: { kind: string; list: unknown
 }
 
 function Property({ name, schema, required, ctx }: { name: string; schema: unknown; required: boolean; ctx: SchemaCtx }) {
+  if (ctx.tree) ctx.tree.rowsLeft--;
   const s = flatSchema(schema, ctx.doc);
   const nested = hasStructure(schema, ctx.doc);
   const head = (
-    <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-      <code className="text-sm font-semibold text-fg">{name}</code>
+    <div className="sch-head">
+      <code className="sch-name">{name}</code>
       <TypeRef schema={schema} ctx={ctx} />
-      {required && <span className="text-xs font-medium text-danger">required</span>}
+      {required && <span className="sch-req">required</span>}
       {s.readOnly === true && <Badge>read-only</Badge>}
       {s.writeOnly === true && <Badge>write-only</Badge>}
       {s.deprecated === true && <Badge tone="warn">deprecated</Badge>}
@@ -167,19 +197,17 @@ function Property({ name, schema, required, ctx }: { name: string; schema: unkno
   );
   const body = (
     <>
-      <Markdown text={str(s.description) ?? str(isObj(schema) ? schema.description : null)} className="mt-1 text-sm text-fg-muted" />
+      <Markdown text={str(s.description) ?? str(isObj(schema) ? schema.description : null)} className="sch-desc" />
       <Facts schema={s} />
     </>
   );
   return (
-    <li className="px-3 py-2">
+    <li>
       {nested ? (
         <details>
-          <summary className="cursor-pointer list-inside marker:text-fg-muted">
-            <span className="inline-block align-top">{head}</span>
-          </summary>
+          <summary>{head}</summary>
           {body}
-          <div className="mt-2 pl-3">
+          <div className="sch-nested">
             <SchemaBody schema={schema} ctx={ctx} />
           </div>
         </details>
@@ -194,7 +222,8 @@ function Property({ name, schema, required, ctx }: { name: string; schema: unkno
 }
 
 /** A whole schema with its label line, for request bodies, responses and schema pages. */
-export function SchemaView({ schema, ctx }: { schema: unknown; ctx: SchemaCtx }) {
+export function SchemaView({ schema, ctx: outer }: { schema: unknown; ctx: SchemaCtx }) {
+  const ctx: SchemaCtx = outer.tree ? outer : { ...outer, tree: newSchemaTree() };
   const s = flatSchema(schema, ctx.doc);
   return (
     <div className="space-y-2">

@@ -7,7 +7,10 @@ import { SpecProblemNotice } from "@/components/specs/spec-problem-notice";
 import { groupByTag } from "@/lib/specs/group";
 import { loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
 
-export const dynamic = "force-dynamic";
+// Public docs are the same for every visitor: rendered on first request, then served from the
+// page cache (server/page-cache.cjs) and cacheable by a CDN. No cookies are read here.
+export const dynamic = "force-static";
+export const revalidate = 3600;
 /** Above this many operations the overview lists tags only; each tag has its own page. */
 const FULL_LIST_LIMIT = 150;
 

@@ -3,7 +3,10 @@ import Link from "next/link";
 import { DocsShell } from "@/components/openapi/docs-shell";
 import { loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
 
-export const dynamic = "force-dynamic";
+// Public docs are the same for every visitor: rendered on first request, then served from the
+// page cache (server/page-cache.cjs) and cacheable by a CDN. No cookies are read here.
+export const dynamic = "force-static";
+export const revalidate = 3600;
 
 export async function generateMetadata({ params }: { params: VersionParams }): Promise<Metadata> {
   const { api, version } = await loadVersionPage(params);

@@ -5,7 +5,10 @@ import { OperationList } from "@/components/openapi/operation-list";
 import { groupByTag } from "@/lib/specs/group";
 import { loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
 
-export const dynamic = "force-dynamic";
+// Public docs are the same for every visitor: rendered on first request, then served from the
+// page cache (server/page-cache.cjs) and cacheable by a CDN. No cookies are read here.
+export const dynamic = "force-static";
+export const revalidate = 3600;
 type Params = Promise<{ api: string; version: string; tag: string }>;
 
 async function load(params: Params) {
