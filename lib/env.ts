@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   /** Public origin of the portal, used for absolute links (sitemap, feeds, emails). */
   PORTAL_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Port of the lean key-verification server for API gateways; default PORT + 1, 0 turns it off. */
+  GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Port of the embedded database's local socket; 0 picks a free one. */
   EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** A spec that takes longer than this to load (a YAML bomb, say) is reported as broken. */
@@ -32,6 +34,8 @@ export type Env = z.infer<typeof EnvSchema> & {
   dataDir: string;
   specsDir: string;
   portalUrl: string;
+  /** GATEWAY_PORT resolved; 0 when the gateway server is off. */
+  gatewayPort: number;
 };
 
 export class EnvError extends Error {
@@ -62,6 +66,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     dataDir: path.resolve(env.DATA_DIR),
     specsDir: path.resolve(env.SPECS_DIR),
     portalUrl: (env.PORTAL_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+    gatewayPort: env.GATEWAY_PORT ?? (env.PORT < 65535 ? env.PORT + 1 : 0),
   };
 }
 

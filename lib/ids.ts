@@ -1,7 +1,7 @@
 // Public ids: random and unguessable (never sequential), URL-safe, 20 base62 chars ≈ 119 bits.
 import crypto from "node:crypto";
 
-const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+export const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 export function randomBase62(length: number): string {
   let out = "";

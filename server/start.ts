@@ -4,6 +4,7 @@
 //   3. apply migrations, seed demo content once
 //   4. ingest SPECS_DIR (only versions whose files changed), record versions in the database
 //   5. build if the sources changed, then run Next (`next start`, or `next dev` with --dev)
+//      and, beside it, the key-verification server for API gateways (server/gateway.ts)
 import fs from "node:fs";
 import path from "node:path";
 import { createDbClient } from "@/lib/db/create-client";
@@ -15,7 +16,9 @@ import { countBySeverity } from "@/lib/specs/problems";
 import { recordIngest } from "@/lib/specs/record";
 import { seedDemo } from "@/prisma/seed";
 import { buildIfNeeded, runNext } from "./build";
+import { recordEmbeddedDb } from "./cli-db";
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
+import { startGatewayServer, type GatewayServer } from "./gateway";
 import { migrateDeploy } from "./migrate";
 
 type Mode = "start" | "dev" | "build-only";
@@ -32,9 +35,11 @@ async function prepareDatabase(env: Env): Promise<{ url: string; embedded?: Embe
     return { url: env.DATABASE_URL };
   }
   const dir = path.join(env.dataDir, "pglite");
-  const embedded = await startEmbeddedDb({ dataDir: dir, port: env.EMBEDDED_DB_PORT });
+  const db = await startEmbeddedDb({ dataDir: dir, port: env.EMBEDDED_DB_PORT });
+  // Command-line tools (server/cli-db.ts) connect through this socket while the portal runs.
+  const forget = recordEmbeddedDb(env, db.url);
   log.info({ dataDir: dir }, "embedded PostgreSQL (PGlite) started");
-  return { url: embedded.url, embedded };
+  return { url: db.url, embedded: { ...db, stop: async () => (forget(), db.stop()) } };
 }
 
 async function ingest(env: Env, databaseUrl: string): Promise<void> {
@@ -69,7 +74,9 @@ async function main() {
   fs.mkdirSync(env.dataDir, { recursive: true });
 
   const { url, embedded } = await prepareDatabase(env);
+  let gateway: GatewayServer | undefined;
   const shutdown = async (code: number) => {
+    await gateway?.stop().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     process.exit(code);
   };
@@ -112,6 +119,15 @@ async function main() {
     NODE_ENV: mode === "dev" ? "development" : "production",
   });
   log.info({ url: env.portalUrl }, "portal starting");
+  if (env.gatewayPort) {
+    try {
+      gateway = await startGatewayServer({ port: env.gatewayPort, databaseUrl: url, dataDir: env.dataDir, log });
+      log.info({ port: env.gatewayPort }, "key verification for gateways listening");
+    } catch (e) {
+      // The docs keep serving; gateways can use the portal's own /api/v1/keys/verify meanwhile.
+      log.error({ err: e, port: env.gatewayPort }, "gateway verification server could not start");
+    }
+  }
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       next.kill(signal);

@@ -46,7 +46,7 @@ export interface VersionDeps {
 }
 
 /** Bump when load/normalize output changes shape, so caches from older code are rebuilt. */
-export const INGEST_VERSION = 2;
+export const INGEST_VERSION = 3;
 
 export function combinedHash(deps: VersionDeps): string {
   const h = crypto.createHash("sha256");

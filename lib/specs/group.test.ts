@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { groupByTag, UNTAGGED } from "./group";
 import type { OperationSummary } from "./model";
 
-const op = (slug: string, tags: string[]): OperationSummary => ({ slug, method: "get", path: `/${slug}`, operationId: null, title: slug, tags, deprecated: false });
+const op = (slug: string, tags: string[]): OperationSummary => ({ slug, method: "get", path: `/${slug}`, operationId: null, title: slug, tags, deprecated: false, sunset: null });
 
 describe("groupByTag", () => {
   it("keeps the document's tag order, adds undeclared tags, puts untagged operations last", () => {

@@ -1,62 +1,28 @@
 // The portal's read side of specs: the catalog and per-version models written by the ingest
-// step (ingest.ts). Server-only, read from disk once and kept in memory; re-read when the
-// ingest step rewrites the manifest (its mtime changes).
+// step (ingest.ts), through catalog-reader.ts, plus the parsed documents pages render from.
+// Server-only: read from disk once and kept in memory.
 import "server-only";
-import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
-import { cacheDirFor, manifestPath, readJson, VERSION_FILES, versionDir } from "./cache";
-import type { Catalog, CatalogApi, CatalogVersion, OperationSummary, VersionModel } from "./model";
+import { cacheDirFor, readJson, VERSION_FILES, versionDir } from "./cache";
+import { createCatalogReader, findVersion } from "./catalog-reader";
+import type { CatalogApi, OperationSummary, VersionModel } from "./model";
 
-interface Loaded {
-  mtimeMs: number;
-  catalog: Catalog;
-  models: Map<string, VersionModel | null>;
-}
-
-let loaded: Loaded | undefined;
+const reader = createCatalogReader(cacheDir);
 
 function cacheDir(): string {
   return cacheDirFor(env().dataDir);
 }
 
 /** The whole catalog, including partner and internal APIs: callers filter with lib/access. */
-export function getCatalog(): Catalog {
-  const file = manifestPath(cacheDir());
-  let mtimeMs = -1;
-  try {
-    mtimeMs = fs.statSync(file).mtimeMs;
-  } catch {
-    // No manifest: the portal was started without the ingest step (see server/start.ts).
-  }
-  if (!loaded || loaded.mtimeMs !== mtimeMs) {
-    loaded = {
-      mtimeMs,
-      catalog: readJson<Catalog>(file) ?? { generatedAt: new Date(0).toISOString(), apis: [] },
-      models: new Map(),
-    };
-  }
-  return loaded.catalog;
-}
+export const getCatalog = reader.getCatalog;
+export const getVersionModel = reader.getVersionModel;
 
 export function findApi(apiId: string): CatalogApi | undefined {
   return getCatalog().apis.find((a) => a.id === apiId);
 }
 
-export function findVersion(api: CatalogApi, versionId: string): CatalogVersion | undefined {
-  const id = versionId === "latest" ? api.latestVersion : versionId;
-  return api.versions.find((v) => v.id === id);
-}
-
-export function getVersionModel(apiId: string, versionId: string): VersionModel | null {
-  getCatalog();
-  const key = `${apiId}/${versionId}`;
-  const models = loaded!.models;
-  if (!models.has(key)) {
-    models.set(key, readJson<VersionModel>(path.join(versionDir(cacheDir(), apiId, versionId), VERSION_FILES.model)));
-  }
-  return models.get(key) ?? null;
-}
+export { findVersion };
 
 type Doc = Record<string, unknown>;
 /** Parsed document.json files, most recently used last. A few versions fit; GitHub's is ~10 MB. */
@@ -65,8 +31,7 @@ const MAX_DOCUMENTS = 4;
 
 /** The version's OpenAPI 3.x document (JSON written at ingest; never the YAML source). */
 export function getDocument(apiId: string, versionId: string): Doc | null {
-  getCatalog();
-  const key = `${loaded!.mtimeMs}:${apiId}/${versionId}`;
+  const key = `${reader.generation()}:${apiId}/${versionId}`;
   if (documents.has(key)) {
     const doc = documents.get(key)!;
     documents.delete(key);

@@ -16,6 +16,8 @@ export interface OperationSummary {
   title: string;
   tags: string[];
   deprecated: boolean;
+  /** From `x-sunset`: when the operation stops working (ISO date), if the spec says. */
+  sunset: string | null;
 }
 
 export interface TagSummary {

@@ -56,6 +56,13 @@ export function operationsOf(item: unknown): [HttpMethod, Obj][] {
   return HTTP_METHODS.flatMap((m) => (isObj(item[m]) ? [[m, item[m] as Obj] as [HttpMethod, Obj]] : []));
 }
 
+/** `x-sunset` as an ISO date (YYYY-MM-DD or a full timestamp); anything else is ignored. */
+function sunsetOf(op: Obj): string | null {
+  const v = op["x-sunset"];
+  const text = v instanceof Date ? v.toISOString() : typeof v === "string" ? v.trim() : null;
+  return text && /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text)) ? text : null;
+}
+
 function readOperations(paths: Obj): OperationSummary[] {
   const raw: Omit<OperationSummary, "slug">[] = [];
   for (const [path, item] of Object.entries(paths)) {
@@ -67,6 +74,7 @@ function readOperations(paths: Obj): OperationSummary[] {
         title: str(op.summary)?.trim() ?? `${method.toUpperCase()} ${path}`,
         tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === "string") : [],
         deprecated: op.deprecated === true,
+        sunset: sunsetOf(op),
       });
     }
   }

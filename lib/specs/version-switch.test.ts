@@ -4,8 +4,8 @@ import { equivalentPath } from "./version-switch";
 
 const model = {
   operations: [
-    { slug: "getforecast", method: "get", path: "/forecast", operationId: "getForecast", title: "", tags: ["Forecasts"], deprecated: false },
-    { slug: "get-stations", method: "get", path: "/stations", operationId: null, title: "", tags: [], deprecated: false },
+    { slug: "getforecast", method: "get", path: "/forecast", operationId: "getForecast", title: "", tags: ["Forecasts"], deprecated: false, sunset: null },
+    { slug: "get-stations", method: "get", path: "/stations", operationId: null, title: "", tags: [], deprecated: false, sunset: null },
   ],
   schemaNames: ["Station"],
   webhooks: [{ slug: "alert-issued", name: "alert.issued", method: "post", title: "", deprecated: false }],

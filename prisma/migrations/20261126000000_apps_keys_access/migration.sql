@@ -80,10 +80,11 @@ CREATE TABLE "KeyUsageDaily" (
     "keyId" TEXT NOT NULL,
     "day" DATE NOT NULL,
     "apiId" TEXT NOT NULL,
+    "version" TEXT NOT NULL,
     "operation" TEXT NOT NULL,
     "calls" INTEGER NOT NULL,
 
-    CONSTRAINT "KeyUsageDaily_pkey" PRIMARY KEY ("keyId","day","apiId","operation")
+    CONSTRAINT "KeyUsageDaily_pkey" PRIMARY KEY ("keyId","day","apiId","version","operation")
 );
 
 -- CreateTable
@@ -180,7 +181,7 @@ CREATE UNIQUE INDEX "ApiKey_hash_key" ON "ApiKey"("hash");
 CREATE INDEX "ApiKey_appId_idx" ON "ApiKey"("appId");
 
 -- CreateIndex
-CREATE INDEX "KeyUsageDaily_apiId_operation_day_idx" ON "KeyUsageDaily"("apiId", "operation", "day");
+CREATE INDEX "KeyUsageDaily_apiId_version_operation_day_idx" ON "KeyUsageDaily"("apiId", "version", "operation", "day");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "GatewayCredential_hash_key" ON "GatewayCredential"("hash");
@@ -230,7 +231,6 @@ ALTER TABLE "ApiKey" ADD CONSTRAINT "ApiKey_appId_fkey" FOREIGN KEY ("appId") RE
 -- AddForeignKey
 ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_orgId_fkey" FOREIGN KEY ("orgId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
-
 -- Hand-written (Prisma cannot express these) ------------------------------------------------
 
 -- An app belongs to exactly one owner: a user's personal space or an organization.
@@ -260,7 +260,8 @@ BEGIN
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER "ApiKey_notify" AFTER UPDATE OR DELETE ON "ApiKey"
+-- Not on "lastUsedAt": usage flushes update it every few seconds and must not empty caches.
+CREATE TRIGGER "ApiKey_notify" AFTER UPDATE OF "revokedAt", "expiresAt", "scopes", "hash", "appId" OR DELETE ON "ApiKey"
   FOR EACH ROW EXECUTE FUNCTION portolan_notify_key_change();
 CREATE TRIGGER "ApiGrant_notify" AFTER INSERT OR UPDATE OR DELETE ON "ApiGrant"
   FOR EACH STATEMENT EXECUTE FUNCTION portolan_notify_key_change();

@@ -1,0 +1,56 @@
+// Everything key verification runs on, assembled once per process: key and gateway-credential
+// caches kept exact by PostgreSQL notifications, the catalog reader, batched usage counters.
+// Used by the lean gateway server (server/gateway.ts) and the portal's route handlers.
+import type { Db } from "@/lib/db/create-client";
+import { loadKeyByHash, type LiveKeyRecord } from "@/lib/keys/live-key";
+import { cacheDirFor } from "@/lib/specs/cache";
+import { createCatalogReader } from "@/lib/specs/catalog-reader";
+import { listenForKeyChanges } from "./key-change-listener";
+import { createProtocol, type GatewayRecord } from "./protocol";
+import { createTtlCache } from "./ttl-cache";
+import { createUsageRecorder } from "./usage";
+import { createVerifier } from "./verify";
+
+export interface GatewayServiceOptions {
+  dataDir: string;
+  /** Upper bound on how long a changed key may be answered from cache if a notification is lost. */
+  cacheTtlMs?: number;
+  usageFlushMs?: number;
+  log?: { error(obj: object, msg: string): void };
+}
+
+export function gatewayServices(db: Db, databaseUrl: string, opts: GatewayServiceOptions) {
+  const keys = createTtlCache<LiveKeyRecord | null>((hash) => loadKeyByHash(db, hash), { ttlMs: opts.cacheTtlMs ?? 500, max: 100_000 });
+  const gateways = createTtlCache<GatewayRecord | null>(
+    async (hash) => {
+      const g = await db.gatewayCredential.findUnique({ where: { hash }, select: { id: true, hash: true, revokedAt: true } });
+      return g && { id: g.id, hash: g.hash, revoked: g.revokedAt !== null };
+    },
+    { ttlMs: opts.cacheTtlMs ?? 500, max: 1_000 },
+  );
+  const usage = createUsageRecorder(db, {
+    intervalMs: opts.usageFlushMs,
+    onError: (e) => opts.log?.error({ err: String(e) }, "usage flush failed; counts kept for the next flush"),
+  });
+  const catalog = createCatalogReader(() => cacheDirFor(opts.dataDir));
+  const verifier = createVerifier({ keys, catalog, usage });
+  const listener = listenForKeyChanges(databaseUrl, {
+    key: (hash) => keys.invalidate(hash),
+    all: () => {
+      keys.clear();
+      gateways.clear();
+    },
+    error: (e) => opts.log?.error({ err: String(e) }, "key change listener: connection problem; reconnecting"),
+  });
+  return {
+    keys,
+    gateways,
+    usage,
+    verifier,
+    protocol: createProtocol({ verifier, gateways }),
+    async stop() {
+      await usage.stop();
+      await listener.stop();
+    },
+  };
+}

@@ -1,0 +1,120 @@
+// Creating, rotating and revoking API keys. The plaintext exists only in the return value of
+// createApiKey/rotateApiKey (shown once by the caller); the database gets its SHA-256, prefix and
+// last four characters. Callers check authorization first (lib/access); every change is audited.
+import type { Db } from "@/lib/db/create-client";
+import { newId } from "@/lib/ids";
+import { audit } from "@/lib/audit";
+import { mintSecret } from "./format";
+
+export interface Actor {
+  userId: string | null;
+  kind: "user" | "system";
+  ip?: string | null;
+}
+
+export interface NewKey {
+  appId: string;
+  name: string;
+  scopes: string[];
+  expiresAt?: Date | null;
+}
+
+export interface CreatedKey {
+  id: string;
+  /** Shown once; never stored or logged. */
+  plaintext: string;
+  prefix: string;
+  last4: string;
+}
+
+export async function createApiKey(db: Db, input: NewKey, actor: Actor): Promise<CreatedKey> {
+  return db.$transaction(async (tx) => {
+    const app = await tx.app.findUniqueOrThrow({ where: { id: input.appId }, select: { environment: true, orgId: true } });
+    const secret = mintSecret(app.environment === "production" ? "live" : "test");
+    const id = newId("key");
+    await tx.apiKey.create({
+      data: {
+        id,
+        appId: input.appId,
+        name: input.name,
+        prefix: secret.prefix,
+        last4: secret.last4,
+        hash: secret.hash,
+        scopes: input.scopes,
+        expiresAt: input.expiresAt ?? null,
+        createdById: actor.userId ?? "system",
+      },
+    });
+    await audit(tx, {
+      actorUserId: actor.userId,
+      actorKind: actor.kind,
+      action: "key.created",
+      targetType: "api_key",
+      targetId: id,
+      orgId: app.orgId,
+      ip: actor.ip,
+      details: { appId: input.appId, prefix: secret.prefix, last4: secret.last4, scopes: input.scopes },
+    });
+    return { id, plaintext: secret.plaintext, prefix: secret.prefix, last4: secret.last4 };
+  });
+}
+
+/**
+ * A new key with the same app, name and scopes; the old one keeps working for `graceSeconds`
+ * (0 ends it at once). Scopes are copied, never widened.
+ */
+export async function rotateApiKey(db: Db, keyId: string, graceSeconds: number, actor: Actor, now = new Date()): Promise<CreatedKey> {
+  return db.$transaction(async (tx) => {
+    const old = await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, include: { app: { select: { environment: true, orgId: true } } } });
+    if (old.revokedAt || old.replacedById) throw new Error("key is revoked or already rotated");
+    const secret = mintSecret(old.app.environment === "production" ? "live" : "test");
+    const id = newId("key");
+    await tx.apiKey.create({
+      data: {
+        id,
+        appId: old.appId,
+        name: old.name,
+        prefix: secret.prefix,
+        last4: secret.last4,
+        hash: secret.hash,
+        scopes: old.scopes,
+        expiresAt: old.expiresAt,
+        createdById: actor.userId ?? "system",
+      },
+    });
+    const graceEnd = new Date(now.getTime() + graceSeconds * 1000);
+    const oldEnd = old.expiresAt && old.expiresAt < graceEnd ? old.expiresAt : graceEnd;
+    await tx.apiKey.update({ where: { id: keyId }, data: { replacedById: id, expiresAt: oldEnd } });
+    await audit(tx, {
+      actorUserId: actor.userId,
+      actorKind: actor.kind,
+      action: "key.rotated",
+      targetType: "api_key",
+      targetId: keyId,
+      orgId: old.app.orgId,
+      ip: actor.ip,
+      details: { newKeyId: id, oldKeyValidUntil: oldEnd.toISOString(), last4: secret.last4 },
+    });
+    return { id, plaintext: secret.plaintext, prefix: secret.prefix, last4: secret.last4 };
+  });
+}
+
+export async function revokeApiKey(db: Db, keyId: string, reason: string, actor: Actor): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const key = await tx.apiKey.update({
+      where: { id: keyId },
+      data: { revokedAt: new Date(), revokedReason: reason },
+      select: { appId: true, app: { select: { orgId: true } } },
+    });
+    await audit(tx, {
+      actorUserId: actor.userId,
+      actorKind: actor.kind,
+      action: "key.revoked",
+      targetType: "api_key",
+      targetId: keyId,
+      orgId: key.app.orgId,
+      ip: actor.ip,
+      details: { reason },
+    });
+  });
+}
