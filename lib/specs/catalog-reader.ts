@@ -14,10 +14,16 @@ export interface CatalogReader {
   generation(): number;
 }
 
-export function createCatalogReader(cacheDir: () => string): CatalogReader {
+/** How often the manifest's mtime is checked: hot paths (key verification) call this per request. */
+const RECHECK_MS = 1_000;
+
+export function createCatalogReader(cacheDir: () => string, now: () => number = Date.now): CatalogReader {
   let loaded: { mtimeMs: number; catalog: Catalog; models: Map<string, VersionModel | null> } | undefined;
+  let checkedAt = -Infinity;
 
   function getCatalog(): Catalog {
+    if (loaded && now() - checkedAt < RECHECK_MS) return loaded.catalog;
+    checkedAt = now();
     const file = manifestPath(cacheDir());
     let mtimeMs = -1;
     try {
