@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DocsShell } from "@/components/openapi/docs-shell";
+import { referenceMetadata } from "@/lib/discovery/metadata";
 import { loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: VersionParams }): Promise<Metadata> {
-  const { api, version } = await loadVersionPage(params);
-  return { title: `Schemas · ${api.name} ${version.id}` };
+  const page = await loadVersionPage(params);
+  return referenceMetadata(page, { kind: "schemas" }, "Schemas", `All ${page.model?.schemaNames.length ?? 0} schemas of ${page.api.name} ${page.version.id}.`);
 }
 
 export default async function SchemasIndex({ params }: { params: VersionParams }) {
