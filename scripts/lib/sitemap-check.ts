@@ -145,7 +145,8 @@ export async function checkSitemap(options: CheckOptions): Promise<CheckReport> 
     } catch (err) {
       failures.push({ url: e.url, reason: (err as Error).message });
     }
-    options.onPage?.(++done, pages.length);
+    done++; // (not inside the optional call below: its arguments are skipped when onPage is unset)
+    options.onPage?.(done, pages.length);
   });
 
   return { sitemaps: sitemapUrls.length, urls: urls.length, versions: versions.length, operations, webhooks, checked: done, failures, ms: Date.now() - started };
