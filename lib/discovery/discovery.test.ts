@@ -1,3 +1,5 @@
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import { publicApis } from "@/lib/access/visibility";
 import type { CatalogApi, CatalogVersion, VersionModel } from "@/lib/specs/model";
@@ -107,23 +109,28 @@ describe("llms.txt", () => {
   it("has an H1, a summary blockquote and one section of links per public API", () => {
     const lines = txt.split("\n");
     expect(lines[0]).toBe("# Portolan");
-    expect(lines[2]).toMatch(/^> API reference for 1 public API\. .*`\.md`.*Accept: text\/markdown/);
+    expect(lines[2]).toMatch(/^> API reference for 1 public API\. .*\.md appended.*Accept: text\/markdown/);
     expect(txt).toContain("## weather API\n\n");
     expect(txt).toContain(`- [weather API v2](${ORIGIN}/apis/weather/v2.md): All about weather. (current, 2 operations, latest)`);
     expect(txt).toContain(`- [weather API v1](${ORIGIN}/apis/weather/v1.md): deprecated, sunset 2027-03-31, 2 operations`);
-    expect(txt).toContain(`- [API catalog](${ORIGIN}/apis.md)`);
+    expect(txt).toContain(`## Optional\n\n- [API catalog](${ORIGIN}/apis.md)`);
   });
 
   it("never names partner, internal or withheld APIs", () => {
     expect(txt).not.toMatch(/travel|accounts|typo/);
   });
 
-  it("keeps a hostile API name from forming links of its own", () => {
+  it("keeps hostile API names and summaries as text", () => {
     const evil = api("evil", "public", [version("v1")]);
-    evil.name = "Evil](javascript:alert(1)) [x\n# Heading";
+    evil.name = "Evil](javascript:alert(1)) <script>x</script>\n# Heading";
+    evil.summary = "<img src=x onerror=alert(2)> [y](javascript:alert(3))";
     const out = llmsTxt(ORIGIN, [evil]);
-    expect(out).toContain("- [Evil\\](javascript:alert(1)) \\[x # Heading v1](");
-    expect(out.split("\n").filter((l) => l.startsWith("# "))).toEqual(["# Portolan"]);
+    const tree = fromMarkdown(out);
+    const links: string[] = [];
+    visit(tree, "link", (n) => void links.push(n.url));
+    expect(links).toEqual([`${ORIGIN}/apis/evil/v1.md`, `${ORIGIN}/apis.md`, `${ORIGIN}/sitemap.xml`, `${ORIGIN}/apis/evil/v1/openapi.json`]);
+    expect(tree.children.filter((n) => n.type === "heading" && n.depth === 1)).toHaveLength(1);
+    expect(out).not.toMatch(/(^|[^\\])<(script|img)/);
   });
 });
 
