@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { MethodBadge } from "@/components/specs/method-badge";
 import { buildCodeSamples, exampleForMedia } from "@/lib/openapi/samples";
-import { deref, effectiveParameters, effectiveSecurity, isObj, PARAMETER_LOCATIONS, serverUrlFor, str, type Parameter } from "@/lib/openapi/document";
+import { deref, effectiveParameters, effectiveSecurity, headerParameters, isObj, PARAMETER_LOCATIONS, serverUrlFor, str, type Parameter } from "@/lib/openapi/document";
 import { typeLabel } from "@/lib/openapi/schema";
 import { operationsOf } from "@/lib/specs/normalize";
 import type { HttpMethod } from "@/lib/specs/model";
@@ -94,7 +94,7 @@ function Responses({ responses, ctx }: { responses: unknown; ctx: SchemaCtx }) {
     <div className="space-y-3">
       {Object.entries(responses).map(([status, raw], i) => {
         const r = deref<Obj>(ctx.doc, raw) ?? {};
-        const headers = isObj(r.headers) ? Object.entries(r.headers) : [];
+        const headers = headerParameters(ctx.doc, r.headers);
         const links = isObj(r.links) ? Object.entries(r.links) : [];
         return (
           <details key={status} id={`response-${status}`} className="rounded-lg border border-border" open={i === 0}>
@@ -107,13 +107,7 @@ function Responses({ responses, ctx }: { responses: unknown; ctx: SchemaCtx }) {
               {headers.length > 0 && (
                 <div>
                   <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-fg-muted">Headers</p>
-                  <ParameterList
-                    ctx={ctx}
-                    params={headers.map(([name, h]) => {
-                      const hd = deref<Obj>(ctx.doc, h) ?? {};
-                      return { name, in: "header", required: hd.required === true, deprecated: hd.deprecated === true, description: str(hd.description), schema: hd.schema, example: hd.example, raw: hd };
-                    })}
-                  />
+                  <ParameterList ctx={ctx} params={headers} />
                 </div>
               )}
               <MediaTypes content={r.content} ctx={ctx} mode="response" />

@@ -12,3 +12,8 @@ export function canViewApi(viewer: Viewer, api: CatalogApi): boolean {
 export function visibleApis(viewer: Viewer, apis: readonly CatalogApi[]): CatalogApi[] {
   return apis.filter((a) => canViewApi(viewer, a));
 }
+
+/** What an anonymous visitor may see: what crawlers and public indexes (sitemap, llms.txt) list, whoever asks. */
+export function publicApis(apis: readonly CatalogApi[]): CatalogApi[] {
+  return visibleApis({ kind: "anonymous" }, apis);
+}

@@ -67,6 +67,15 @@ export function effectiveParameters(doc: Obj, pathItem: Obj, operation: Obj): Pa
   return [...byKey.values()];
 }
 
+/** A response's `headers` map as parameters (in: header), for the same rendering as request headers. */
+export function headerParameters(doc: Obj, headers: unknown): Parameter[] {
+  if (!isObj(headers)) return [];
+  return Object.entries(headers).map(([name, h]) => {
+    const hd = deref(doc, h) ?? {};
+    return { name, in: "header", required: hd.required === true, deprecated: hd.deprecated === true, description: str(hd.description), schema: hd.schema, example: hd.example, raw: hd };
+  });
+}
+
 export type SecurityRequirement = { scheme: string; scopes: string[] }[];
 
 /** The operation's security, else the document's. An empty requirement ({}) means "optional". */

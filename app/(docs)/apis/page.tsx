@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { ApiCard } from "@/components/specs/api-card";
 import { getViewer } from "@/lib/access/viewer";
+import { catalogMetadata } from "@/lib/discovery/metadata";
 import { visibleApis } from "@/lib/access/visibility";
 import { getCatalog } from "@/lib/specs";
 
-export const metadata: Metadata = { title: "APIs", description: "Every API published on this portal." };
+export function generateMetadata(): Metadata {
+  return catalogMetadata();
+}
 // Depends on who is asking (partner and internal APIs), so rendered per request.
 export const dynamic = "force-dynamic";
 

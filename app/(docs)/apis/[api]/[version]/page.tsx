@@ -5,6 +5,7 @@ import { OperationList } from "@/components/openapi/operation-list";
 import { FORMAT_LABEL } from "@/components/specs/format-label";
 import { SpecProblemNotice } from "@/components/specs/spec-problem-notice";
 import { groupByTag } from "@/lib/specs/group";
+import { referenceMetadata } from "@/lib/discovery/metadata";
 import { loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
 
 // Public docs are the same for every visitor: rendered on first request, then served from the
@@ -15,8 +16,8 @@ export const revalidate = 3600;
 const FULL_LIST_LIMIT = 150;
 
 export async function generateMetadata({ params }: { params: VersionParams }): Promise<Metadata> {
-  const { api, version } = await loadVersionPage(params);
-  return { title: `${api.name} ${version.id}`, description: api.summary ?? undefined };
+  const page = await loadVersionPage(params);
+  return referenceMetadata(page, { kind: "overview" }, null, page.api.summary ?? page.model?.description);
 }
 
 export default async function VersionOverview({ params }: { params: VersionParams }) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DocsShell } from "@/components/openapi/docs-shell";
+import { referenceMetadata } from "@/lib/discovery/metadata";
 import { loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
 
 // Public docs are the same for every visitor: rendered on first request, then served from the
@@ -9,8 +10,8 @@ export const dynamic = "force-static";
 export const revalidate = 3600;
 
 export async function generateMetadata({ params }: { params: VersionParams }): Promise<Metadata> {
-  const { api, version } = await loadVersionPage(params);
-  return { title: `Schemas · ${api.name} ${version.id}` };
+  const page = await loadVersionPage(params);
+  return referenceMetadata(page, { kind: "schemas" }, "Schemas", `All ${page.model?.schemaNames.length ?? 0} schemas of ${page.api.name} ${page.version.id}.`);
 }
 
 export default async function SchemasIndex({ params }: { params: VersionParams }) {

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocsShell } from "@/components/openapi/docs-shell";
 import { OperationView } from "@/components/openapi/operation-view";
-import { isObj } from "@/lib/openapi/document";
-import { findOperation, getDocument } from "@/lib/specs";
+import { referenceMetadata } from "@/lib/discovery/metadata";
+import { str } from "@/lib/openapi/document";
 import { groupByTag } from "@/lib/specs/group";
-import { loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
+import { findOperationTarget, loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
 
 // Public docs are the same for every visitor: rendered on first request, then served from the
 // page cache (server/page-cache.cjs) and cacheable by a CDN. No cookies are read here.
@@ -17,17 +17,15 @@ type Params = Promise<{ api: string; version: string; slug: string }>;
 async function load(params: Params) {
   const { slug } = await params;
   const page = await loadVersionPage(params as unknown as VersionParams);
-  const op = page.model ? findOperation(page.model, slug) : undefined;
-  const doc = op ? getDocument(page.api.id, page.version.id) : null;
-  const pathItem = doc && isObj(doc.paths) ? doc.paths[op!.path] : undefined;
-  const operation = isObj(pathItem) ? pathItem[op!.method] : undefined;
-  if (!op || !doc || !isObj(pathItem) || !isObj(operation)) notFound();
-  return { page, op, doc, pathItem, operation };
+  const target = findOperationTarget(page, slug);
+  if (!target) notFound();
+  return { page, ...target };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { page, op } = await load(params);
-  return { title: `${op.title} · ${page.api.name} ${page.version.id}`, description: `${op.method.toUpperCase()} ${op.path}` };
+  const { page, op, operation } = await load(params);
+  const about = str(operation.description) ?? str(operation.summary);
+  return referenceMetadata(page, { kind: "operation", slug: op.slug }, op.title, `${op.method.toUpperCase()} ${op.path}${about ? `: ${about}` : ""}`);
 }
 
 export default async function OperationPage({ params }: { params: Params }) {

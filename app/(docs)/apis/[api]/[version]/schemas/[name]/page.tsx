@@ -3,8 +3,10 @@ import { notFound } from "next/navigation";
 import { DocsShell } from "@/components/openapi/docs-shell";
 import { SchemaView } from "@/components/openapi/schema-view";
 import { exampleForSchema } from "@/lib/openapi/samples";
-import { getDocument } from "@/lib/specs";
-import { loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
+import { referenceMetadata } from "@/lib/discovery/metadata";
+import { str } from "@/lib/openapi/document";
+import { flatSchema } from "@/lib/openapi/schema";
+import { decodeSegment, findSchemaDocument, loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
 
 // Public docs are the same for every visitor: rendered on first request, then served from the
 // page cache (server/page-cache.cjs) and cacheable by a CDN. No cookies are read here.
@@ -12,23 +14,25 @@ export const dynamic = "force-static";
 export const revalidate = 3600;
 type Params = Promise<{ api: string; version: string; name: string }>;
 
+const schemaRef = (name: string) => `#/components/schemas/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+
 async function load(params: Params) {
-  const name = decodeURIComponent((await params).name);
+  const name = decodeSegment((await params).name);
   const page = await loadVersionPage(params as unknown as VersionParams);
-  if (!page.model?.schemaNames.includes(name)) notFound();
-  const doc = getDocument(page.api.id, page.version.id);
-  if (!doc) notFound();
+  const doc = name === undefined ? undefined : findSchemaDocument(page, name);
+  if (name === undefined || !doc) notFound();
   return { page, name, doc };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { page, name } = await load(params);
-  return { title: `${name} schema · ${page.api.name} ${page.version.id}` };
+  const { page, name, doc } = await load(params);
+  const description = str(flatSchema({ $ref: schemaRef(name) }, doc).description);
+  return referenceMetadata(page, { kind: "schema", name }, `${name} schema`, description ?? `The ${name} schema of ${page.api.name} ${page.version.id}.`);
 }
 
 export default async function SchemaPage({ params }: { params: Params }) {
   const { page, name, doc } = await load(params);
-  const ref = { $ref: `#/components/schemas/${name.replace(/~/g, "~0").replace(/\//g, "~1")}` };
+  const ref = { $ref: schemaRef(name) };
   const example = exampleForSchema(ref, doc, { mode: "response" });
   return (
     <DocsShell page={page} current={{ kind: "schema", name }}>

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DocsShell } from "@/components/openapi/docs-shell";
 import { OperationList } from "@/components/openapi/operation-list";
-import { groupByTag } from "@/lib/specs/group";
-import { loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
+import { referenceMetadata } from "@/lib/discovery/metadata";
+import { decodeSegment, findTagGroup, loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
 
 // Public docs are the same for every visitor: rendered on first request, then served from the
 // page cache (server/page-cache.cjs) and cacheable by a CDN. No cookies are read here.
@@ -12,16 +12,16 @@ export const revalidate = 3600;
 type Params = Promise<{ api: string; version: string; tag: string }>;
 
 async function load(params: Params) {
-  const tag = decodeURIComponent((await params).tag);
+  const tag = decodeSegment((await params).tag);
   const page = await loadVersionPage(params as unknown as VersionParams);
-  const group = page.model ? groupByTag(page.model).find((g) => g.name === tag) : undefined;
+  const group = tag === undefined ? undefined : findTagGroup(page, tag);
   if (!group) notFound();
   return { page, group };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { page, group } = await load(params);
-  return { title: `${group.name} · ${page.api.name} ${page.version.id}` };
+  return referenceMetadata(page, { kind: "tag", name: group.name }, group.name, group.description ?? `${group.operations.length} operations of ${page.api.name} ${page.version.id} tagged ${group.name}.`);
 }
 
 export default async function TagPage({ params }: { params: Params }) {

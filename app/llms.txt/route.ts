@@ -1,0 +1,8 @@
+// GET /llms.txt (https://llmstxt.org): the public APIs and their Markdown renderings.
+import { llmsTxtResponse } from "@/lib/discovery/serve";
+
+export const dynamic = "force-dynamic";
+
+export function GET() {
+  return llmsTxtResponse();
+}

@@ -1,0 +1,42 @@
+// The URL of every public reference page, in one place: the sitemap, llms.txt, the Markdown
+// renderings and the link-preview metadata all build their links here. Pure.
+
+/** A reference page of one version, as its URL names it. */
+export type RefPage =
+  | { kind: "overview" }
+  | { kind: "operation"; slug: string }
+  | { kind: "tag"; name: string }
+  | { kind: "schemas" }
+  | { kind: "schema"; name: string }
+  | { kind: "webhook"; slug: string };
+
+export const CATALOG_PATH = "/apis";
+
+export function versionPath(apiId: string, versionId: string): string {
+  return `/apis/${encodeURIComponent(apiId)}/${encodeURIComponent(versionId)}`;
+}
+
+/** Path of `page` in a version: /apis/<api>/<version>[/operations/<slug>|/tags/<tag>|…]. */
+export function refPath(apiId: string, versionId: string, page: RefPage): string {
+  const base = versionPath(apiId, versionId);
+  switch (page.kind) {
+    case "overview":
+      return base;
+    case "operation":
+      return `${base}/operations/${encodeURIComponent(page.slug)}`;
+    case "tag":
+      return `${base}/tags/${encodeURIComponent(page.name)}`;
+    case "schemas":
+      return `${base}/schemas`;
+    case "schema":
+      return `${base}/schemas/${encodeURIComponent(page.name)}`;
+    case "webhook":
+      return `${base}/webhooks/${encodeURIComponent(page.slug)}`;
+  }
+}
+
+/** The Markdown rendering of a page lives at the same URL with `.md` appended. */
+export const markdownPath = (path: string): string => `${path}.md`;
+
+/** `origin` (PORTAL_URL, no trailing slash) + path. */
+export const absolute = (origin: string, path: string): string => `${origin}${path}`;

@@ -1,0 +1,25 @@
+// Markdown renderings of reference pages, by URL suffix (`…/operations/listalerts.md`) or by
+// content negotiation (`Accept: text/markdown`): both are rewritten to one internal route handler
+// (app/md/[...path]/route.ts), which resolves the page and checks visibility like the HTML page
+// does. A rewrite keeps the public URL; a route handler per page type could not negotiate on
+// Accept, because a page.tsx always answers HTML. This is routing only, never an access check.
+import { NextResponse, type NextRequest } from "next/server";
+import { MARKDOWN_ROUTE_PREFIX, markdownRewrite } from "@/lib/markdown-export/negotiate";
+
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  // The internal route is reachable through the rewrite only.
+  if (pathname === MARKDOWN_ROUTE_PREFIX || pathname.startsWith(`${MARKDOWN_ROUTE_PREFIX}/`)) {
+    return new NextResponse("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  // Client-side navigations fetch React Server Component payloads: never Markdown.
+  const target = request.headers.has("rsc") ? null : markdownRewrite(pathname, request.headers.get("accept"));
+  // The Markdown answer says `Vary: Accept`. The HTML answer cannot (Next's page runtime sets
+  // Vary itself, after this), but pages are rendered per request and sent `no-store`; when they
+  // become cacheable, a shared cache must key on Accept for these URLs.
+  return target ? NextResponse.rewrite(new URL(target, request.url)) : NextResponse.next();
+}
+
+export const config = {
+  matcher: ["/apis", "/apis.md", "/apis/:path*", "/md", "/md/:path*"],
+};
