@@ -14,9 +14,10 @@ export function proxy(request: NextRequest) {
   }
   // Client-side navigations fetch React Server Component payloads: never Markdown.
   const target = request.headers.has("rsc") ? null : markdownRewrite(pathname, request.headers.get("accept"));
-  // The Markdown answer says `Vary: Accept`. The HTML answer cannot (Next's page runtime sets
-  // Vary itself, after this), but pages are rendered per request and sent `no-store`; when they
-  // become cacheable, a shared cache must key on Accept for these URLs.
+  // The Markdown answer says `Vary: Accept` and `no-store`. The cacheable HTML answer cannot say
+  // Vary: Accept (Next sets Vary itself, after this, and a next.config header is overwritten), so
+  // a CDN in front may answer an Accept: text/markdown request with cached HTML; the `.md` URLs
+  // always work. README, "Caching", says to key the CDN on Accept for /apis/* where it can.
   return target ? NextResponse.rewrite(new URL(target, request.url)) : NextResponse.next();
 }
 

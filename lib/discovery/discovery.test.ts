@@ -54,8 +54,8 @@ const model: VersionModel = {
   securitySchemes: [],
   tags: [{ name: "Alert kinds & more", description: null }],
   operations: [
-    { slug: "listalerts", method: "get", path: "/alerts", operationId: "listAlerts", title: "List alerts", tags: ["Alert kinds & more"], deprecated: false },
-    { slug: "post-x", method: "post", path: "/x", operationId: null, title: "POST /x", tags: [], deprecated: false },
+    { slug: "listalerts", method: "get", path: "/alerts", operationId: "listAlerts", title: "List alerts", tags: ["Alert kinds & more"], deprecated: false, sunset: null },
+    { slug: "post-x", method: "post", path: "/x", operationId: null, title: "POST /x", tags: [], deprecated: false, sunset: null },
   ],
   schemaNames: ["Alert", "Odd/Name"],
   webhooks: [{ slug: "alert-issued", name: "alert.issued", method: "post", title: "Alert issued", deprecated: false }],
