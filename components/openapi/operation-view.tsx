@@ -2,6 +2,7 @@
 // examples and code samples. Server component over the version's OpenAPI 3.x document.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { CodeBlock } from "@/components/ui/code-block";
 import { MethodBadge } from "@/components/specs/method-badge";
 import { buildCodeSamples, exampleForMedia } from "@/lib/openapi/samples";
 import { deref, effectiveParameters, effectiveSecurity, isObj, PARAMETER_LOCATIONS, serverUrlFor, str, type Parameter } from "@/lib/openapi/document";
@@ -27,14 +28,13 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Example({ value, label }: { value: unknown; label: string }) {
+/** Examples larger than this are cut (the page must stay small); the full value is in the spec download. */
+const MAX_EXAMPLE_CHARS = 20_000;
+
+function Example({ value, label, mediaType }: { value: unknown; label: string; mediaType: string }) {
   const text = typeof value === "string" ? value : JSON.stringify(value, null, 2);
-  return (
-    <details className="rounded-md border border-border bg-bg-subtle" open>
-      <summary className="cursor-pointer px-3 py-1.5 text-xs font-medium text-fg-muted">{label}</summary>
-      <pre className="max-h-96 overflow-auto border-t border-border p-3 text-xs leading-relaxed"><code>{text.length > 20_000 ? `${text.slice(0, 20_000)}\n…` : text}</code></pre>
-    </details>
-  );
+  const lang = typeof value !== "string" || /json/i.test(mediaType) ? "json" : /yaml/i.test(mediaType) ? "yaml" : "text";
+  return <CodeBlock title={label} lang={lang} code={text.length > MAX_EXAMPLE_CHARS ? `${text.slice(0, MAX_EXAMPLE_CHARS)}\n…` : text} />;
 }
 
 function ParameterList({ params, ctx }: { params: Parameter[]; ctx: SchemaCtx }) {
@@ -73,7 +73,7 @@ function MediaTypes({ content, ctx, mode }: { content: unknown; ctx: SchemaCtx; 
           <div key={type} className="space-y-2">
             <p className="font-mono text-xs text-fg-muted">{type}</p>
             {m.schema !== undefined && <SchemaView schema={m.schema} ctx={{ ...ctx, mode }} />}
-            {example && <Example value={example.value} label={example.source === "schema" ? "Example (generated from the schema)" : "Example"} />}
+            {example && <Example value={example.value} mediaType={type} label={example.source === "schema" ? "Example (generated from the schema)" : "Example"} />}
           </div>
         );
       })}
