@@ -7,11 +7,13 @@ import { MethodBadge } from "@/components/specs/method-badge";
 import { buildCodeSamples, exampleForMedia } from "@/lib/openapi/samples";
 import { deref, effectiveParameters, effectiveSecurity, isObj, PARAMETER_LOCATIONS, serverUrlFor, str, type Parameter } from "@/lib/openapi/document";
 import { typeLabel } from "@/lib/openapi/schema";
+import { tryItSpecFor } from "@/lib/openapi/try-it-spec";
 import { operationsOf } from "@/lib/specs/normalize";
 import type { HttpMethod } from "@/lib/specs/model";
 import { CodeSamples } from "./code-samples";
 import { Markdown } from "./markdown";
 import { SchemaView, type SchemaCtx } from "./schema-view";
+import { TryIt } from "./try-it/try-it";
 
 type Obj = Record<string, unknown>;
 
@@ -166,10 +168,17 @@ export function OperationView({ doc, base, method, path, pathItem, operation, ti
     <article>
       <header className="mt-4">
         <h1 className="text-3xl font-bold tracking-tight">{title}</h1>
-        <p className="mt-3 flex flex-wrap items-center gap-3 rounded-lg border border-border bg-bg-subtle px-3 py-2">
-          <MethodBadge method={method} />
-          <code className="break-all text-sm">{kind === "webhook" ? `webhook ${path}` : path}</code>
-        </p>
+        {kind === "operation" ? (
+          <TryIt spec={tryItSpecFor(doc, method, path, pathItem, operation)}>
+            <MethodBadge method={method} />
+            <code className="break-all text-sm">{path}</code>
+          </TryIt>
+        ) : (
+          <p className="mt-3 flex flex-wrap items-center gap-3 rounded-lg border border-border bg-bg-subtle px-3 py-2">
+            <MethodBadge method={method} />
+            <code className="break-all text-sm">webhook {path}</code>
+          </p>
+        )}
         {str(operation.operationId) && (
           <p className="mt-2 text-xs text-fg-muted">
             operationId <code>{String(operation.operationId)}</code>
