@@ -4,9 +4,11 @@
 // tokens live only in this component's state: never stored, never sent to the portal.
 // Loaded on demand by ./try-it.tsx.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { buildRequest, isJsonMediaType, jsonError, paramKey, resolveServerUrl, toCurl, type Credential, type FieldError, type TryItScheme, type TryItSpec } from "@/lib/openapi/try-it";
-import { described, Field, Group, INPUT, SECRET } from "./fields";
-import { readResponse, ResponseView, type Outcome } from "./response-view";
+import { buildRequest, isJsonMediaType, jsonError, paramKey, resolveServerUrl, toCurl, type Credential, type FieldError, type TryItSpec } from "@/lib/openapi/try-it";
+import { AuthFields } from "./auth-fields";
+import { described, Field, Group, INPUT } from "./fields";
+import { ResponseView } from "./response-view";
+import { sendRequest, type Outcome } from "./send";
 
 export interface TryItConsoleProps {
   spec: TryItSpec;
@@ -14,20 +16,12 @@ export interface TryItConsoleProps {
   onClose: () => void;
 }
 
-const TIMEOUT_MS = 30_000;
 const LOCATIONS = [
   ["path", "Path parameters"],
   ["query", "Query parameters"],
   ["header", "Headers"],
   ["cookie", "Cookies"],
 ] as const;
-
-function schemeLabel(s: TryItScheme): string {
-  if (s.kind === "apiKey") return `API key (${s.in} ${s.name})`;
-  if (s.kind === "http") return s.scheme.toLowerCase() === "basic" ? "User name and password (HTTP basic)" : `${s.scheme === "bearer" ? "Bearer" : s.scheme} token`;
-  if (s.kind === "unsupported") return `${s.id} (${s.type}): not possible from a browser`;
-  return "Access token (sent as Bearer)";
-}
 
 export function TryItConsole({ spec, initialCredentials, onClose }: TryItConsoleProps) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -45,12 +39,12 @@ export function TryItConsole({ spec, initialCredentials, onClose }: TryItConsole
   const [bodyText, setBodyText] = useState(media?.example ?? "");
   const [requirement, setRequirement] = useState(0);
   const [credentials, setCredentials] = useState<Record<string, Credential>>(initialCredentials ?? {});
-  const [showSecrets, setShowSecrets] = useState(false);
   // Errors show once the reader has tried to send, and then follow the form as it changes.
   const [attempted, setAttempted] = useState(false);
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [status, setStatus] = useState("");
+  const [curlCopied, setCurlCopied] = useState(false);
 
   useEffect(() => {
     heading.current?.focus();
@@ -85,47 +79,14 @@ export function TryItConsole({ spec, initialCredentials, onClose }: TryItConsole
       requestAnimationFrame(() => form.current?.querySelector<HTMLElement>(`[data-field="${CSS.escape(first ?? "")}"]`)?.focus());
       return;
     }
-    const { request } = built;
     const controller = new AbortController();
     abort.current = controller;
-    const timer = setTimeout(() => controller.abort(new DOMException("timeout", "TimeoutError")), TIMEOUT_MS);
     setSending(true);
     setOutcome(null);
     setStatus("Sending…");
-    const started = performance.now();
-    let result: Outcome;
-    try {
-      const res = await fetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        signal: controller.signal,
-        // The API's cookies are not the reader's intent; the portal's URL is none of its business.
-        credentials: "omit",
-        referrerPolicy: "no-referrer",
-        cache: "no-store",
-        redirect: "follow",
-      });
-      result = await readResponse(res, started);
-    } catch (err) {
-      const ms = Math.round(performance.now() - started);
-      const reason = controller.signal.reason as unknown;
-      result =
-        reason instanceof DOMException && reason.name === "TimeoutError"
-          ? { kind: "error", title: "No answer", message: `The server did not answer within ${TIMEOUT_MS / 1000} seconds.`, ms }
-          : controller.signal.aborted
-            ? { kind: "error", title: "Cancelled", message: "The request was cancelled.", ms }
-            : {
-                kind: "error",
-                title: "The request did not reach the API",
-                message: `The server did not allow a request from this page (CORS) or is unreachable. Check the server URL, or send the same request from a terminal with "Copy as curl".${err instanceof Error && err.message && err.message !== "Failed to fetch" ? ` (${err.message})` : ""}`,
-                ms,
-              };
-    } finally {
-      clearTimeout(timer);
-      abort.current = null;
-      setSending(false);
-    }
+    const result = await sendRequest(built.request, controller.signal);
+    abort.current = null;
+    setSending(false);
     setOutcome(result);
     setStatus(result.kind === "response" ? `Response ${result.status} ${result.statusText} in ${result.ms} ms.` : `${result.title}.`);
   }
@@ -135,13 +96,12 @@ export function TryItConsole({ spec, initialCredentials, onClose }: TryItConsole
     try {
       await navigator.clipboard.writeText(toCurl(built.request));
       setStatus("curl command copied (it includes your key, if you entered one).");
+      setCurlCopied(true);
+      setTimeout(() => setCurlCopied(false), 2500);
     } catch {
       setStatus("Could not copy to the clipboard.");
     }
   }
-
-  const chosen = spec.requirements[requirement] ?? [];
-  const schemes = chosen.map((id) => spec.schemes.find((s) => s.id === id)).filter((s): s is TryItScheme => s !== undefined);
 
   return (
     <section id="try-it" aria-labelledby="try-it-title" className="mt-3 rounded-lg border border-accent/50 bg-bg-subtle p-4">
@@ -196,51 +156,7 @@ export function TryItConsole({ spec, initialCredentials, onClose }: TryItConsole
           </Field>
         </Group>
 
-        {spec.requirements.length > 0 && (
-          <Group title="Authorization">
-            {spec.requirements.length > 1 && (
-              <Field id="try-auth-pick" mono={false} label="Use">
-                <select id="try-auth-pick" className={INPUT} value={requirement} onChange={(e) => setRequirement(Number(e.target.value))}>
-                  {spec.requirements.map((req, i) => (
-                    <option key={i} value={i}>
-                      {req.length ? req.join(" + ") : "No authorization"}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            )}
-            {schemes.map((s) =>
-              s.kind === "http" && s.scheme.toLowerCase() === "basic" ? (
-                <div key={s.id} className="space-y-3">
-                  <Field id={`try-auth-${s.id}-user`} label={`${s.id}: user name`}>
-                    <input id={`try-auth-${s.id}-user`} className={INPUT} spellCheck={false} value={credentials[s.id]?.username ?? ""} onChange={(e) => setCred(s.id, { username: e.target.value })} />
-                  </Field>
-                  <Field id={`try-auth-${s.id}-password`} label={`${s.id}: password`}>
-                    <input id={`try-auth-${s.id}-password`} className={`${INPUT} ${showSecrets ? "" : SECRET}`} spellCheck={false} data-1p-ignore data-lpignore="true" value={credentials[s.id]?.password ?? ""} onChange={(e) => setCred(s.id, { password: e.target.value })} />
-                  </Field>
-                </div>
-              ) : (
-                <Field key={s.id} id={`try-auth-${s.id}`} label={s.id} hint={schemeLabel(s)}>
-                  <input
-                    {...described(`try-auth-${s.id}`, true, undefined)}
-                    className={`${INPUT} ${showSecrets ? "" : SECRET}`}
-                    disabled={s.kind === "unsupported" || (s.kind === "apiKey" && s.in === "cookie")}
-                    spellCheck={false}
-                    data-1p-ignore
-                    data-lpignore="true"
-                    value={credentials[s.id]?.token ?? ""}
-                    onChange={(e) => setCred(s.id, { token: e.target.value })}
-                  />
-                </Field>
-              ),
-            )}
-            {schemes.length > 0 && (
-              <label className="flex items-center gap-2 text-xs text-fg-muted">
-                <input type="checkbox" checked={showSecrets} onChange={(e) => setShowSecrets(e.target.checked)} /> Show keys
-              </label>
-            )}
-          </Group>
-        )}
+        <AuthFields spec={spec} requirement={requirement} onRequirement={setRequirement} credentials={credentials} onCredential={setCred} />
 
         {LOCATIONS.map(([loc, title]) => {
           const list = spec.parameters.filter((p) => p.in === loc);
@@ -263,7 +179,7 @@ export function TryItConsole({ spec, initialCredentials, onClose }: TryItConsole
                         ))}
                       </select>
                     ) : (
-                      <input {...attrs} spellCheck={false} placeholder={p.example ?? (p.enum ? p.enum.slice(0, 3).join(",") : "")} value={values[key] ?? ""} onChange={(e) => setValues({ ...values, [key]: e.target.value })} />
+                      <input {...attrs} spellCheck={false} placeholder={p.example ? `e.g. ${p.example}` : p.enum ? `e.g. ${p.enum.slice(0, 3).join(",")}` : ""} value={values[key] ?? ""} onChange={(e) => setValues({ ...values, [key]: e.target.value })} />
                     )}
                   </Field>
                 );
@@ -351,10 +267,11 @@ export function TryItConsole({ spec, initialCredentials, onClose }: TryItConsole
               </button>
             )}
             <button type="button" onClick={copyCurl} disabled={!built.ok} className="rounded-md border border-border px-3 py-1.5 text-sm text-fg-muted hover:text-fg disabled:opacity-50">
-              Copy as curl
+              {curlCopied ? "Copied" : "Copy as curl"}
             </button>
           </div>
-          <p role="status" aria-live="polite" className="text-xs text-fg-muted">
+          {/* Once a response shows, the status line only speaks to screen readers (the response says it all). */}
+          <p role="status" aria-live="polite" className={`text-xs text-fg-muted ${outcome && !sending ? "sr-only" : ""}`}>
             {status}
           </p>
         </div>

@@ -1,35 +1,6 @@
 // The Try-it console's answer: status, time, size, headers and body (JSON pretty-printed), or
 // what went wrong.
-
-/** Bodies are shown up to this many characters. */
-const MAX_SHOWN = 200_000;
-
-export type Outcome =
-  | { kind: "response"; status: number; statusText: string; ms: number; bytes: number; headers: [string, string][]; body: string; note?: string }
-  | { kind: "error"; title: string; message: string; ms: number };
-
-const TEXTUAL = /json|text\/|xml|javascript|yaml|x-www-form-urlencoded|html|csv/i;
-
-/** Reads a fetch() response into an Outcome. */
-export async function readResponse(res: Response, started: number): Promise<Outcome> {
-  const buf = await res.arrayBuffer();
-  const ms = Math.round(performance.now() - started);
-  const type = res.headers.get("content-type") ?? "";
-  const headers = [...res.headers.entries()];
-  const base = { kind: "response" as const, status: res.status, statusText: res.statusText, ms, bytes: buf.byteLength, headers };
-  if (buf.byteLength === 0) return { ...base, body: "" };
-  if (type && !TEXTUAL.test(type)) return { ...base, body: "", note: `Binary body (${type}), not shown.` };
-  let body = new TextDecoder().decode(buf);
-  if (/json/i.test(type) || (!type && /^\s*[[{]/.test(body))) {
-    try {
-      body = JSON.stringify(JSON.parse(body), null, 2);
-    } catch {
-      // not JSON after all: shown as it came
-    }
-  }
-  if (body.length > MAX_SHOWN) return { ...base, body: `${body.slice(0, MAX_SHOWN)}\n…`, note: `Showing the first ${MAX_SHOWN.toLocaleString("en")} characters.` };
-  return { ...base, body };
-}
+import type { Outcome } from "./send";
 
 const statusTone = (s: number) => (s < 300 ? "bg-ok-subtle text-ok" : s < 400 ? "bg-info-subtle text-info" : s < 500 ? "bg-warn-subtle text-warn" : "bg-danger-subtle text-danger");
 
