@@ -179,3 +179,25 @@ test("Try it: invalid JSON and missing required values are flagged before sendin
   await expect(panel.getByTestId("try-it-status")).toHaveText("200 OK");
   expect(JSON.parse(seen.at(-1)!.body)).toHaveProperty("url");
 });
+
+test("budget: an operation page ships at most 20 KB more compressed JavaScript than the landing page", async ({ browser }, info) => {
+  test.skip(info.project.name !== "desktop", "one measurement is enough");
+  // A fresh context per page, so nothing comes from the cache.
+  async function scriptBytes(url: string) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const sizes: Promise<number>[] = [];
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script") sizes.push(r.request().sizes().then((s) => s.responseBodySize));
+    });
+    await page.goto(url, { waitUntil: "networkidle" });
+    const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+    await context.close();
+    return total;
+  }
+  const landing = await scriptBytes("/");
+  const operation = await scriptBytes(OP);
+  info.annotations.push({ type: "js-bytes", description: `landing ${landing}, operation ${operation}` });
+  expect(landing).toBeGreaterThan(50_000); // measured compressed bodies, not nothing
+  expect(operation - landing).toBeLessThanOrEqual(20 * 1024);
+});

@@ -42,7 +42,7 @@ export function CopyButton({ what = "code", className = "" }: { what?: string; c
         onClick={copy}
         className={`rounded-md border border-border bg-bg px-2 py-0.5 text-xs font-medium text-fg-muted hover:text-fg ${state === "copied" ? "border-ok text-ok" : ""} ${className}`}
       >
-        {state === "copied" ? "Copied" : "Copy"}
+        {state === "copied" ? "Copied" : state === "failed" ? "Press Ctrl+C" : "Copy"}
         <span className="sr-only"> {what}</span>
       </button>
       <span aria-live="polite" className="sr-only">
