@@ -2,15 +2,18 @@
 // examples and code samples. Server component over the version's OpenAPI 3.x document.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { CodeBlock } from "@/components/ui/code-block";
 import { MethodBadge } from "@/components/specs/method-badge";
 import { buildCodeSamples, exampleForMedia } from "@/lib/openapi/samples";
 import { deref, effectiveParameters, effectiveSecurity, headerParameters, isObj, PARAMETER_LOCATIONS, serverUrlFor, str, type Parameter } from "@/lib/openapi/document";
 import { typeLabel } from "@/lib/openapi/schema";
+import { tryItSpecFor } from "@/lib/openapi/try-it-spec";
 import { operationsOf } from "@/lib/specs/normalize";
 import type { HttpMethod } from "@/lib/specs/model";
 import { CodeSamples } from "./code-samples";
 import { Markdown } from "./markdown";
 import { newSchemaTree, SchemaView, type SchemaCtx } from "./schema-view";
+import { TryIt } from "./try-it/try-it";
 
 type Obj = Record<string, unknown>;
 
@@ -27,14 +30,13 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Example({ value, label }: { value: unknown; label: string }) {
+/** Examples larger than this are cut (the page must stay small); the full value is in the spec download. */
+const MAX_EXAMPLE_CHARS = 20_000;
+
+function Example({ value, label, mediaType }: { value: unknown; label: string; mediaType: string }) {
   const text = typeof value === "string" ? value : JSON.stringify(value, null, 2);
-  return (
-    <details className="rounded-md border border-border bg-bg-subtle" open>
-      <summary className="cursor-pointer px-3 py-1.5 text-xs font-medium text-fg-muted">{label}</summary>
-      <pre className="max-h-96 overflow-auto border-t border-border p-3 text-xs leading-relaxed"><code>{text.length > 20_000 ? `${text.slice(0, 20_000)}\n…` : text}</code></pre>
-    </details>
-  );
+  const lang = typeof value !== "string" || /json/i.test(mediaType) ? "json" : /yaml/i.test(mediaType) ? "yaml" : "text";
+  return <CodeBlock title={label} lang={lang} code={text.length > MAX_EXAMPLE_CHARS ? `${text.slice(0, MAX_EXAMPLE_CHARS)}\n…` : text} />;
 }
 
 function ParameterList({ params, ctx }: { params: Parameter[]; ctx: SchemaCtx }) {
@@ -73,7 +75,7 @@ function MediaTypes({ content, ctx, mode }: { content: unknown; ctx: SchemaCtx; 
           <div key={type} className="space-y-2">
             <p className="font-mono text-xs text-fg-muted">{type}</p>
             {m.schema !== undefined && <SchemaView schema={m.schema} ctx={{ ...ctx, mode }} />}
-            {example && <Example value={example.value} label={example.source === "schema" ? "Example (generated from the schema)" : "Example"} />}
+            {example && <Example value={example.value} mediaType={type} label={example.source === "schema" ? "Example (generated from the schema)" : "Example"} />}
           </div>
         );
       })}
@@ -161,10 +163,17 @@ export function OperationView({ doc, base, method, path, pathItem, operation, ti
     <article>
       <header className="mt-4">
         <h1 className="text-3xl font-bold tracking-tight">{title}</h1>
-        <p className="mt-3 flex flex-wrap items-center gap-3 rounded-lg border border-border bg-bg-subtle px-3 py-2">
-          <MethodBadge method={method} />
-          <code className="break-all text-sm">{kind === "webhook" ? `webhook ${path}` : path}</code>
-        </p>
+        {kind === "operation" ? (
+          <TryIt spec={tryItSpecFor(doc, method, path, pathItem, operation)}>
+            <MethodBadge method={method} />
+            <code className="break-all text-sm">{path}</code>
+          </TryIt>
+        ) : (
+          <p className="mt-3 flex flex-wrap items-center gap-3 rounded-lg border border-border bg-bg-subtle px-3 py-2">
+            <MethodBadge method={method} />
+            <code className="break-all text-sm">webhook {path}</code>
+          </p>
+        )}
         {str(operation.operationId) && (
           <p className="mt-2 text-xs text-fg-muted">
             operationId <code>{String(operation.operationId)}</code>

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DocsShell } from "@/components/openapi/docs-shell";
 import { SchemaView } from "@/components/openapi/schema-view";
+import { Code } from "@/components/ui/code-block";
+import { CopyButton } from "@/components/ui/copy-button";
 import { exampleForSchema } from "@/lib/openapi/samples";
 import { referenceMetadata } from "@/lib/discovery/metadata";
 import { str } from "@/lib/openapi/document";
@@ -43,7 +45,10 @@ export default async function SchemaPage({ params }: { params: Params }) {
       {example !== undefined && (
         <section aria-labelledby="example" className="mt-10">
           <h2 id="example" className="text-lg font-semibold">Example</h2>
-          <pre className="mt-3 max-h-[32rem] overflow-auto rounded-lg border border-border bg-bg-subtle p-4 text-xs leading-relaxed"><code>{JSON.stringify(example, null, 2)}</code></pre>
+          <div data-copy-scope className="relative mt-3 rounded-lg border border-border bg-bg-subtle">
+            <Code code={JSON.stringify(example, null, 2)} lang="json" className="max-h-[32rem] p-4 pr-20" />
+            <CopyButton what="example" className="absolute right-2 top-2" />
+          </div>
         </section>
       )}
     </DocsShell>
