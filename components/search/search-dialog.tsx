@@ -190,7 +190,7 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
         )}
         <ul ref={list} id={`${id}-list`} role="listbox" aria-label="Results" aria-busy={loading} className="min-h-0 flex-1 overflow-y-auto overscroll-contain p-2 empty:hidden">
           {hits.map((hit, i) => (
-            <li key={hit.url} id={`${id}-${i}`} role="option" aria-selected={i === active} onMouseMove={() => setActive(i)} className="rounded-lg aria-selected:bg-accent-subtle">
+            <li key={hit.url} id={`${id}-${i}`} role="option" aria-selected={i === active} onMouseMove={() => setActive(i)} className="rounded-lg aria-selected:bg-bg-subtle aria-selected:ring-1 aria-selected:ring-accent">
               <Link href={hit.url} tabIndex={-1} onClick={close} className="block px-3 py-2">
                 <SearchHitBody hit={hit} />
               </Link>

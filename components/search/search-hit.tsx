@@ -14,7 +14,7 @@ function where(hit: SearchHit): string {
 export function SearchHitBody({ hit }: { hit: SearchHit }) {
   const code = hit.kind === "operation" || hit.kind === "webhook" || hit.kind === "schema";
   const primary = hit.path ?? hit.title;
-  const details = [hit.kind === "webhook" || hit.kind === "schema" ? KIND[hit.kind] : "", hit.kind === "operation" || hit.kind === "webhook" ? hit.title : "", where(hit)].filter(Boolean);
+  const details = [hit.kind === "webhook" ? KIND.webhook : "", hit.kind === "operation" || hit.kind === "webhook" ? hit.title : "", where(hit)].filter(Boolean);
   return (
     <span className="flex min-w-0 items-start gap-3">
       {hit.method ? (

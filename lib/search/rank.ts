@@ -147,7 +147,9 @@ export function structuralScore(e: SearchEntry, k: Keys, q: ParsedQuery): Struct
   // Parameter names decide nothing, unless the query is nothing but parameters ("{owner}").
   const literalShape = /[a-z0-9]/.test(s.replace(/\{\}/g, ""));
   const named = e.kind !== "operation"; // schemas and webhooks: the name is the identifier
-  if (k.path && (k.path === n || (literalShape && k.shape === s))) return { band: "exact", score: BAND.exact + 40 };
+  // "/alerts" and "alerts" both name the path /alerts.
+  const slashed = n.startsWith("/") ? n : `/${n}`;
+  if (k.path && (k.path === n || k.path === slashed || (literalShape && (k.shape === s || k.shape === `/${s}`)))) return { band: "exact", score: BAND.exact + 40 };
   if (k.operationId && k.operationId === n) return { band: "exact", score: BAND.exact + 40 };
   if (named && k.title === q.lower) return { band: "exact", score: BAND.exact + 30 };
   if (q.concrete && k.segments.length) {
