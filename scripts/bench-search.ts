@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import type { Viewer } from "../lib/access/viewer";
 import { searchCatalog, type SearchHit } from "../lib/search/search";
 import { IndexStore } from "../lib/search/store";
-import { cacheDirFor, manifestPath, readJson } from "../lib/specs/cache";
+import { cacheDirFor, manifestPath, readJson, VERSION_FILES, versionDir } from "../lib/specs/cache";
 import { ingestSpecs } from "../lib/specs/ingest";
 import type { Catalog } from "../lib/specs/model";
 
@@ -81,6 +81,9 @@ export interface BenchSearchResult {
   ingestMs: number;
   /** First search of the version: read search.json and load it into memory. */
   loadMs: number;
+  /** search.json on disk, all versions. */
+  fileBytes: number;
+  /** Estimated heap of the loaded index (lib/search/store.ts). */
   indexBytes: number;
   operations: number;
   queries: number;
@@ -152,6 +155,10 @@ export async function benchSearch(o: BenchSearchOptions = {}): Promise<BenchSear
   const result: BenchSearchResult = {
     ingestMs,
     loadMs,
+    fileBytes: catalog.apis.reduce(
+      (n, a) => n + a.versions.reduce((m, v) => m + (fs.statSync(path.join(versionDir(cacheDir, a.id, v.id), VERSION_FILES.search), { throwIfNoEntry: false })?.size ?? 0), 0),
+      0,
+    ),
     indexBytes: store.stats().bytes,
     operations: catalog.apis.reduce((n, a) => n + a.versions.reduce((m, v) => m + v.operationCount, 0), 0),
     queries: samples.length,
@@ -162,7 +169,7 @@ export async function benchSearch(o: BenchSearchOptions = {}): Promise<BenchSear
     top,
   };
   const ms = (n: number) => `${n.toFixed(2)} ms`;
-  log(`search benchmark: ${catalog.apis.length} API(s), ${result.operations} operations, search.json ${(result.indexBytes / 1e6).toFixed(1)} MB`);
+  log(`search benchmark: ${catalog.apis.length} API(s), ${result.operations} operations, search.json ${(result.fileBytes / 1e6).toFixed(1)} MB, loaded ~${(result.indexBytes / 1e6).toFixed(1)} MB of heap (estimated)`);
   log(`  ingest ${ms(ingestMs)} · first search (load index) ${ms(loadMs)}`);
   log(`  ${result.queries} queries: p50 ${ms(result.p50Ms)} · p95 ${ms(result.p95Ms)} · max ${ms(result.maxMs)} (slowest: ${JSON.stringify(slowest.query.slice(0, 60))})`);
   return result;
