@@ -168,9 +168,9 @@ export function SearchDialog({ open, onClose }: SearchDialogProps) {
             enterKeyHint="go"
             className="h-14 min-w-0 flex-1 bg-transparent font-mono text-base outline-none placeholder:font-sans placeholder:text-fg-muted sm:text-sm"
           />
-          <button type="button" onClick={close} className="rounded-md px-2 py-1 text-sm text-fg-muted hover:bg-bg-muted hover:text-fg">
+          <button type="button" onClick={close} aria-label="Close search" className="rounded-md px-2 py-1 text-sm text-fg-muted hover:bg-bg-muted hover:text-fg">
             <span className="sm:hidden">Cancel</span>
-            <kbd className={`hidden text-xs sm:inline ${kbd}`} aria-label="Close">esc</kbd>
+            <kbd className={`hidden text-xs sm:inline ${kbd}`}>esc</kbd>
           </button>
         </div>
         {page && (
