@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchButton } from "@/components/search/search-button";
 import { Logo } from "./logo";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -21,7 +22,10 @@ export function SiteHeader() {
             </Link>
           ))}
         </nav>
-        <ThemeToggle />
+        <div className="flex items-center gap-2">
+          <SearchButton />
+          <ThemeToggle />
+        </div>
       </div>
     </header>
   );

@@ -119,7 +119,8 @@ function Sidebar({ page, current }: { page: VersionPage; current: PageRef }) {
 export function DocsShell({ page, current, children }: { page: VersionPage; current: PageRef; children: ReactNode }) {
   const { api, version } = page;
   return (
-    <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:grid lg:grid-cols-[16rem_minmax(0,1fr)] lg:gap-10 lg:py-10">
+    // data-api-name: the search dialog's label for "search this API version" (components/search).
+    <div data-api-name={api.name} className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:grid lg:grid-cols-[16rem_minmax(0,1fr)] lg:gap-10 lg:py-10">
       <aside className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto lg:pr-2">
         <input type="checkbox" id="docs-contents" className="peer sr-only" />
         <label

@@ -15,6 +15,8 @@ export const VERSION_FILES = {
   bundle: "bundle.json",
   /** The same as OpenAPI 3.x (Swagger 2.0 converted): what pages read operations and schemas from. */
   document: "document.json",
+  /** Search entries + full-text index (lib/search/build.ts), loaded on the first search. */
+  search: "search.json",
   problems: "problems.json",
   deps: "deps.json",
 } as const;
@@ -46,7 +48,7 @@ export interface VersionDeps {
 }
 
 /** Bump when load/normalize output changes shape, so caches from older code are rebuilt. */
-export const INGEST_VERSION = 3;
+export const INGEST_VERSION = 4;
 
 export function combinedHash(deps: VersionDeps): string {
   const h = crypto.createHash("sha256");

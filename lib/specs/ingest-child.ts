@@ -2,9 +2,11 @@
 // summary to the parent over IPC, and exits. The parent (ingest.ts) kills it on timeout and
 // starts it with a heap limit, so a pathological document costs one child, never the portal.
 import path from "node:path";
+import { buildSearchIndex } from "../search/build";
 import { INGEST_VERSION, sha256File, VERSION_FILES, writeJsonAtomic, type VersionDeps } from "./cache";
 import { loadSpec } from "./load";
 import { detectFormat, normalize } from "./normalize";
+import type { VersionModel } from "./model";
 import { countBySeverity } from "./problems";
 import { toOpenApi3 } from "./to-openapi3";
 
@@ -22,6 +24,15 @@ export interface ChildResult {
   warningCount: number;
 }
 
+/** Search is an extra: a document it chokes on still renders, and is searched by nothing. */
+function writeSearchIndex(outDir: string, document: Record<string, unknown>, model: VersionModel): void {
+  try {
+    writeJsonAtomic(path.join(outDir, VERSION_FILES.search), buildSearchIndex(document, model));
+  } catch (e) {
+    process.stderr.write(`search index not built: ${(e as Error).message}\n`);
+  }
+}
+
 process.once("message", (job: ChildJob) => {
   void (async () => {
     const loaded = await loadSpec(job);
@@ -36,6 +47,7 @@ process.once("message", (job: ChildJob) => {
     if (loaded.document) writeJsonAtomic(path.join(job.outDir, VERSION_FILES.bundle), loaded.document);
     if (document) writeJsonAtomic(path.join(job.outDir, VERSION_FILES.document), document);
     writeJsonAtomic(path.join(job.outDir, VERSION_FILES.model), model);
+    if (document && model) writeSearchIndex(job.outDir, document, model);
     writeJsonAtomic(path.join(job.outDir, VERSION_FILES.problems), loaded.problems);
     // deps last: its presence marks the other files as complete.
     writeJsonAtomic(path.join(job.outDir, VERSION_FILES.deps), deps);
