@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   /** Public origin of the portal, used for absolute links (sitemap, feeds, emails). */
   PORTAL_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Slug of the organization whose members may see and request internal APIs. */
+  INTERNAL_ORG_SLUG: z.string().regex(/^[a-z0-9-]{1,60}$/).optional(),
   /** Port of the lean key-verification server for API gateways; default PORT + 1, 0 turns it off. */
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Port of the embedded database's local socket; 0 picks a free one. */

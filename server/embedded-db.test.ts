@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Client } from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { Client, Pool } from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedDb } from "./embedded-db";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portolan-embedded-"));
@@ -44,5 +44,46 @@ describe("embedded PostgreSQL", () => {
     } finally {
       await db.stop();
     }
+  });
+});
+
+// Extended-protocol queries from a pool interleave on the socket; every one must get its own
+// answer and transactions must stay apart (server/pglite-protocol-queue.ts).
+describe("embedded PostgreSQL under concurrent connections", () => {
+  const poolDir = fs.mkdtempSync(path.join(os.tmpdir(), "portolan-embedded-pool-"));
+  let db: Awaited<ReturnType<typeof startEmbeddedDb>>;
+  let pool: Pool;
+  beforeAll(async () => {
+    db = await startEmbeddedDb({ dataDir: poolDir, port: 0 });
+    pool = new Pool({ connectionString: db.url, max: 8 });
+    await pool.query("CREATE TABLE counters (id int PRIMARY KEY, n int NOT NULL)");
+    await pool.query("INSERT INTO counters SELECT g, 0 FROM generate_series(1, 8) g");
+  }, 60_000);
+  afterAll(async () => {
+    await pool.end();
+    await db.stop();
+    fs.rmSync(poolDir, { recursive: true, force: true });
+  });
+
+  it("answers concurrent parameterised queries from many connections correctly", async () => {
+    const results = await Promise.all(Array.from({ length: 300 }, (_, i) => pool.query("SELECT $1::int * 2 AS n, $2::text AS tag", [i, `q${i}`])));
+    results.forEach((r, i) => expect(r.rows[0]).toEqual({ n: i * 2, tag: `q${i}` }));
+  });
+
+  it("keeps concurrent transactions apart", async () => {
+    await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        const c = await pool.connect();
+        try {
+          await c.query("BEGIN");
+          await c.query("UPDATE counters SET n = n + 1 WHERE id = $1", [(i % 8) + 1]);
+          await c.query("COMMIT");
+        } finally {
+          c.release();
+        }
+      }),
+    );
+    const { rows } = await pool.query("SELECT sum(n)::int AS total FROM counters");
+    expect(rows[0].total).toBe(40);
   });
 });

@@ -1,0 +1,14 @@
+// POST /api/v1/apps/{appId}/access {"apiId", "reason"?}: public APIs are granted at once (200
+// "granted"); partner and internal ones create an access request for an admin (202 "pending").
+import { json, handler, readBody } from "@/lib/api/respond";
+import { requireUser } from "@/lib/api/viewer";
+import { AccessRequestSchema, requestApiAccess } from "@/lib/data/apps";
+
+export const dynamic = "force-dynamic";
+type Ctx = { params: Promise<{ appId: string }> };
+
+export const POST = handler(async (req, { params }: Ctx) => {
+  const viewer = await requireUser(req);
+  const r = await requestApiAccess(viewer, (await params).appId, await readBody(req, AccessRequestSchema));
+  return json(r, r.status === "pending" ? 202 : 200);
+});
