@@ -36,6 +36,6 @@ export default defineConfig({
     timeout: 300_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(port), DATA_DIR: ".test-output/e2e-data", SPECS_DIR: "specs", LOG_LEVEL: "warn", PORTAL_URL: `http://127.0.0.1:${port}` },
+    env: { PORT: String(port), DATA_DIR: ".test-output/e2e-data", LOG_LEVEL: "warn", PORTAL_URL: `http://127.0.0.1:${port}` },
   },
 });

@@ -100,3 +100,12 @@ export function serverUrlFor(doc: Obj, pathItem: Obj, operation: Obj): string | 
   }
   return null;
 }
+
+/**
+ * The document's webhooks: OpenAPI 3.1 `webhooks`, or the `x-webhooks` extension that 3.0
+ * descriptions (GitHub's among them) use for the same thing.
+ */
+export function webhooksOf(doc: Record<string, unknown>): Record<string, unknown> {
+  const w = isObj(doc.webhooks) ? doc.webhooks : isObj(doc["x-webhooks"]) ? doc["x-webhooks"] : null;
+  return (w as Record<string, unknown> | null) ?? {};
+}

@@ -6,7 +6,7 @@ describe("normalize", () => {
   it("reads Swagger 2.0 (converted to 3.0) and OpenAPI 3.x into one model", async () => {
     const s2doc = { swagger: "2.0", info: { title: "A", version: "1" }, host: "api.example.com", basePath: "/v1", paths: { "/a": { get: { operationId: "getA", responses: { 200: { description: "ok" } } } } }, definitions: { X: { type: "object" } }, securityDefinitions: { key: { type: "apiKey", in: "header", name: "X-Key" } } };
     const s2 = normalize(await toOpenApi3(s2doc), detectFormat(s2doc));
-    expect(s2).toMatchObject({ format: "swagger-2.0", title: "A", schemaNames: ["X"], servers: [{ url: "//api.example.com/v1" }] });
+    expect(s2).toMatchObject({ format: "swagger-2.0", title: "A", schemaNames: ["X"], servers: [{ url: "https://api.example.com/v1" }] });
     expect(s2.securitySchemes).toEqual([{ name: "key", type: "apiKey", description: null, details: ["header parameter `X-Key`"] }]);
     expect(s2.operations[0]).toMatchObject({ slug: "geta", method: "get", path: "/a", title: "GET /a" });
 
@@ -37,5 +37,30 @@ describe("normalize", () => {
 
   it("does not throw on junk where objects are expected", () => {
     expect(() => normalize({ openapi: "3.1.0", info: 5, paths: { "/x": "nope", "/y": { get: [] } }, tags: [1, null, { name: "t" }] })).not.toThrow();
+  });
+});
+
+describe("webhooks and sunsets", () => {
+  it("reads 3.0 `x-webhooks` like 3.1 `webhooks`, and x-sunset dates of operations", () => {
+    const model = normalize({
+      openapi: "3.0.3",
+      info: { title: "t", version: "1" },
+      paths: { "/a": { get: { deprecated: true, "x-sunset": "2027-06-30", responses: {} }, post: { "x-sunset": "soon", responses: {} } } },
+      "x-webhooks": { "repo-created": { post: { summary: "Repository created", responses: {} } } },
+    });
+    expect(model.webhooks).toEqual([expect.objectContaining({ name: "repo-created", method: "post", title: "Repository created" })]);
+    expect(model.operations.map((o) => [o.method, o.sunset])).toEqual([
+      ["get", "2027-06-30"],
+      ["post", null],
+    ]);
+  });
+});
+
+describe("Swagger 2.0 servers", () => {
+  it("gives a description without schemes an https server, not a protocol-relative one", async () => {
+    const doc = await toOpenApi3({ swagger: "2.0", info: { title: "t", version: "1" }, host: "api.example.com", basePath: "/v1", paths: {} });
+    expect(doc.servers).toEqual([{ url: "https://api.example.com/v1" }]);
+    const withSchemes = await toOpenApi3({ swagger: "2.0", info: { title: "t", version: "1" }, host: "api.example.com", schemes: ["http"], paths: {} });
+    expect(withSchemes.servers).toEqual([{ url: "http://api.example.com" }]);
   });
 });

@@ -1,6 +1,7 @@
 // OpenAPI 3.x document (Swagger 2.0 is converted first, see to-openapi3.ts) → VersionModel, the
 // navigation-sized summary pages list from. Pure: no I/O, never throws on odd-but-parseable input
 // (missing operationIds, summaries or tags, duplicate ids, junk where objects belong).
+import { webhooksOf } from "../openapi/document";
 import {
   HTTP_METHODS,
   type HttpMethod,
@@ -156,6 +157,6 @@ export function normalize(doc: Obj, original: { format: SpecFormat; formatVersio
     tags,
     operations: readOperations(isObj(doc.paths) ? doc.paths : {}),
     schemaNames: isObj(components.schemas) ? Object.keys(components.schemas) : [],
-    webhooks: readWebhooks(doc.webhooks),
+    webhooks: readWebhooks(webhooksOf(doc)),
   };
 }

@@ -6,7 +6,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { getViewer } from "@/lib/access/viewer";
 import { canViewApi } from "@/lib/access/visibility";
-import { deref, isObj } from "@/lib/openapi/document";
+import { deref, isObj, webhooksOf } from "@/lib/openapi/document";
 import { groupByTag, type OperationGroup } from "./group";
 import { findApi, findOperation, findVersion, getCatalog, getDocument, getVersionModel } from "./index";
 import type { CatalogApi, CatalogVersion, OperationSummary, VersionModel, WebhookSummary } from "./model";
@@ -78,7 +78,7 @@ export interface WebhookTarget {
 export function findWebhookTarget(page: VersionPage, slug: string): WebhookTarget | undefined {
   const hook = page.model?.webhooks.find((w) => w.slug === slug);
   const doc = hook ? getDocument(page.api.id, page.version.id) : null;
-  const item = hook && doc && isObj(doc.webhooks) ? deref(doc, doc.webhooks[hook.name]) : undefined;
+  const item = hook && doc ? deref(doc, webhooksOf(doc)[hook.name]) : undefined;
   const operation = hook ? item?.[hook.method] : undefined;
   return hook && doc && item && isObj(operation) ? { hook, doc, item, operation } : undefined;
 }

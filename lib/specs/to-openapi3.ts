@@ -16,5 +16,13 @@ export async function toOpenApi3(doc: Obj): Promise<Obj> {
   // patch: fix small errors the converter knows about; warnOnly: never refuse a document that
   // bundled and linted (lint already reported its problems).
   const { openapi } = await s2o.convertObj(structuredClone(doc), { patch: true, warnOnly: true, resolve: false, direct: false });
+  // Without `schemes`, Swagger 2.0 means "the scheme the description was fetched with", which the
+  // converter writes as a protocol-relative URL ("//host/base"). Readers copy these URLs into
+  // code, so they get https, the scheme every public API is served with.
+  if (Array.isArray(openapi.servers)) {
+    for (const server of openapi.servers as Obj[]) {
+      if (typeof server.url === "string" && server.url.startsWith("//")) server.url = `https:${server.url}`;
+    }
+  }
   return openapi;
 }
