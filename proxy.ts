@@ -1,15 +1,20 @@
-// Markdown renderings of reference pages, by URL suffix (`…/operations/listalerts.md`) or by
+// Routing for docs URLs (never an access check: the routes behind it check visibility).
+// 1. Partner and internal APIs' reference pages go to a dynamic copy of the (static) pages that
+//    can read the session: lib/access/restricted-route.ts.
+// 2. Markdown renderings of reference pages, by URL suffix (`…/operations/listalerts.md`) or by
 // content negotiation (`Accept: text/markdown`): both are rewritten to one internal route handler
 // (app/md/[...path]/route.ts), which resolves the page and checks visibility like the HTML page
 // does. A rewrite keeps the public URL; a route handler per page type could not negotiate on
 // Accept, because a page.tsx always answers HTML. This is routing only, never an access check.
 import { NextResponse, type NextRequest } from "next/server";
+import { RESTRICTED_PREFIX, restrictedRewrite } from "@/lib/access/restricted-route";
 import { MARKDOWN_ROUTE_PREFIX, markdownRewrite } from "@/lib/markdown-export/negotiate";
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  // The internal route is reachable through the rewrite only.
-  if (pathname === MARKDOWN_ROUTE_PREFIX || pathname.startsWith(`${MARKDOWN_ROUTE_PREFIX}/`)) {
+  // The internal routes are reachable through the rewrites only.
+  const internal = [MARKDOWN_ROUTE_PREFIX, RESTRICTED_PREFIX].some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  if (internal) {
     return new NextResponse("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   // Client-side navigations fetch React Server Component payloads: never Markdown.
@@ -18,9 +23,11 @@ export function proxy(request: NextRequest) {
   // Vary: Accept (Next sets Vary itself, after this, and a next.config header is overwritten), so
   // a CDN in front may answer an Accept: text/markdown request with cached HTML; the `.md` URLs
   // always work. README, "Caching", says to key the CDN on Accept for /apis/* where it can.
-  return target ? NextResponse.rewrite(new URL(target, request.url)) : NextResponse.next();
+  // Partner and internal APIs' pages go to their dynamic copy (lib/access/restricted-route.ts).
+  const rewrite = target ?? restrictedRewrite(pathname);
+  return rewrite ? NextResponse.rewrite(new URL(rewrite, request.url)) : NextResponse.next();
 }
 
 export const config = {
-  matcher: ["/apis", "/apis.md", "/apis/:path*", "/md", "/md/:path*"],
+  matcher: ["/apis", "/apis.md", "/apis/:path*", "/md", "/md/:path*", "/restricted-apis/:path*"],
 };

@@ -25,4 +25,10 @@ describe("visibility", () => {
   it("lets portal admins see everything, including withheld APIs", () => {
     expect(apis.every((a) => canViewApi({ kind: "user", userId: "a", isAdmin: true, orgIds: [] }, a))).toBe(true);
   });
+  it("opens partner APIs to grant holders and internal ones to the internal organization", () => {
+    const user = (access: { apis: string[]; internal: boolean }) => ({ kind: "user" as const, userId: "u", isAdmin: false, orgIds: [], access });
+    expect(visibleApis(user({ apis: ["par"], internal: false }), apis).map((a) => a.id)).toEqual(["pub", "par"]);
+    expect(visibleApis(user({ apis: [], internal: true }), apis).map((a) => a.id)).toEqual(["pub", "int"]);
+    expect(visibleApis(user({ apis: ["int", "bad"], internal: false }), apis).map((a) => a.id)).toEqual(["pub", "int"]);
+  });
 });

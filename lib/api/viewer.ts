@@ -2,6 +2,7 @@
 // signed-in session (lib/access/viewer.ts). A token that is present but not valid is refused
 // outright rather than falling back to the session.
 import "server-only";
+import { loadApiAccess } from "@/lib/access/api-access";
 import { getViewer, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -48,7 +49,8 @@ export async function apiViewer(req: Request): Promise<Viewer> {
   void db()
     .personalAccessToken.updateMany({ where: { id: pat.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } }] }, data: { lastUsedAt: now } })
     .catch(() => {});
-  return { kind: "user", userId: user.id, isAdmin: user.role === "admin", orgIds: user.memberships.map((m) => m.orgId) };
+  const access = await loadApiAccess(db(), user.id, env().INTERNAL_ORG_SLUG);
+  return { kind: "user", userId: user.id, isAdmin: user.role === "admin", orgIds: user.memberships.map((m) => m.orgId), access };
 }
 
 export async function requireUser(req: Request): Promise<UserViewer> {
