@@ -10,6 +10,7 @@ import { newId } from "@/lib/ids";
 import { mintSecret } from "@/lib/keys/format";
 import { cacheDirFor } from "@/lib/specs/cache";
 import { ingestSpecs } from "@/lib/specs/ingest";
+import { assertDocumented } from "@/tests/contract";
 import { testDb } from "@/tests/db";
 
 vi.mock("server-only", () => ({}));
@@ -183,5 +184,34 @@ describe("apps, keys and access through /api/v1", () => {
     const user = await db.user.findFirstOrThrow();
     await db.personalAccessToken.create({ data: { id: newId("pat"), userId: user.id, name: "old", prefix: revokedPat.prefix, last4: revokedPat.last4, hash: revokedPat.hash, revokedAt: new Date() } });
     expect((await r.apps.GET(new Request("http://portal.test/api/v1/apps", { headers: { authorization: `Bearer ${revokedPat.plaintext}` } }))).status).toBe(401);
+  });
+
+  it("answers as the portal's own OpenAPI description says, every operation and error (contract)", async () => {
+    const check = async (method: string, template: string, res: Response | Promise<Response>, status: number) => {
+      const { status: got, body } = await read(await res);
+      expect(got, `${method} ${template}`).toBe(status);
+      assertDocumented(method, template, got, body);
+      return body;
+    };
+    const app = await check("POST", "/apps", r.apps.POST(req("alice", "POST", { name: "Contract", description: "for the contract test" })), 201);
+    const id = { appId: app.id };
+    await check("GET", "/apps", r.apps.GET(req("alice", "GET")), 200);
+    await check("GET", "/apps/{appId}", r.app.GET(req("alice", "GET"), ctx(id)), 200);
+    await check("PATCH", "/apps/{appId}", r.app.PATCH(req("alice", "PATCH", { description: null }), ctx(id)), 200);
+    await check("POST", "/apps/{appId}/access", r.access.POST(req("alice", "POST", { apiId: "weather" }), ctx(id)), 200);
+    await check("POST", "/apps/{appId}/access", r.access.POST(req("alice", "POST", { apiId: "travel", reason: "Contract test reason" }), ctx(id)), 202);
+    const key = await check("POST", "/apps/{appId}/keys", r.keys.POST(req("alice", "POST", { name: "c", scopes: ["weather:read"] }), ctx(id)), 201);
+    const kid = { ...id, keyId: key.id };
+    await check("GET", "/apps/{appId}/keys", r.keys.GET(req("alice", "GET"), ctx(id)), 200);
+    await check("GET", "/apps/{appId}/keys/{keyId}/usage", r.usage.GET(req("alice", "GET", undefined, "http://portal.test/x?days=30"), ctx(kid)), 200);
+    const rotated = await check("POST", "/apps/{appId}/keys/{keyId}/rotate", r.rotate.POST(req("alice", "POST", {}), ctx(kid)), 201);
+    await check("POST", "/apps/{appId}/keys/{keyId}/rotate", r.rotate.POST(req("alice", "POST", {}), ctx(kid)), 409);
+    await check("DELETE", "/apps/{appId}/keys/{keyId}", r.key.DELETE(req("alice", "DELETE"), ctx({ ...id, keyId: rotated.id })), 200);
+    // Errors share one documented shape.
+    await check("GET", "/apps", r.apps.GET(req(null, "GET")), 401);
+    await check("POST", "/apps", r.apps.POST(req("alice", "POST", { name: "" })), 400);
+    await check("GET", "/apps/{appId}", r.app.GET(req("bob", "GET"), ctx(id)), 404);
+    await check("GET", "/apps/{appId}/keys/{keyId}/usage", r.usage.GET(req("alice", "GET", undefined, "http://portal.test/x?days=0"), ctx(kid)), 400);
+    await check("DELETE", "/apps/{appId}", r.app.DELETE(req("alice", "DELETE"), ctx(id)), 204);
   });
 });
