@@ -6,7 +6,7 @@
 // is on screen (browser.ts). A target that crashes or is not visible within the time limit is
 // reported as such; after two failures in a row it is not run again.
 import type { Browser } from "@playwright/test";
-import { freshPage, settle, visibleAt, type TransferTotals } from "./browser";
+import { firstContentfulPaint, freshPage, settle, visibleAt, type TransferTotals } from "./browser";
 import { get } from "./http";
 import { scriptSources } from "./js-bytes";
 import type { Target } from "./peers";
@@ -25,9 +25,12 @@ export interface TargetTiming {
   url: string;
   /** Milliseconds of the successful runs, in run order. */
   runs: number[];
+  /** First contentful paint of the same runs (anything painted: a spinner counts), for context. */
+  fcpRuns: number[];
   failures: Failure[];
   medianMs: number | null;
   minMs: number | null;
+  medianFcpMs: number | null;
   /** Transfers of the first successful run, once the network was quiet: script and fetch/xhr (the spec). */
   transfers: Record<string, TransferTotals> | null;
 }
@@ -43,7 +46,7 @@ async function warmUp(target: Target): Promise<void> {
   if (!target.id.startsWith("portolan")) await get(new URL("/spec.json", pageUrl).href).catch(() => null);
 }
 
-async function runOnce(browser: Browser, target: Target, timeoutMs: number, withTransfers: boolean): Promise<{ ms: number; transfers?: Record<string, TransferTotals> } | Failure> {
+async function runOnce(browser: Browser, target: Target, timeoutMs: number, withTransfers: boolean): Promise<{ ms: number; fcp: number | null; transfers?: Record<string, TransferTotals> } | Failure> {
   try {
     await target.prepare?.();
   } catch (e) {
@@ -56,10 +59,11 @@ async function runOnce(browser: Browser, target: Target, timeoutMs: number, with
   try {
     await page.goto(target.url, { waitUntil: "commit", timeout: timeoutMs });
     const ms = await visibleAt(page, Math.max(1000, timeoutMs - (Date.now() - started)));
-    if (!withTransfers) return { ms };
+    const fcp = await firstContentfulPaint(page);
+    if (!withTransfers) return { ms, fcp };
     await settle(page);
     await transfers.settled();
-    return { ms, transfers: structuredClone(transfers.byType()) };
+    return { ms, fcp, transfers: structuredClone(transfers.byType()) };
   } catch (e) {
     const message = (e as Error).message.split("\n")[0] ?? String(e);
     const kind = crashed || /crash/i.test(message) ? "crash" : (e as Error).name === "TimeoutError" ? "timeout" : "error";
@@ -70,7 +74,7 @@ async function runOnce(browser: Browser, target: Target, timeoutMs: number, with
 }
 
 export async function measureVisible(browser: Browser, targets: Target[], opts: { runs: number; timeoutMs: number; log: (m: string) => void }): Promise<TargetTiming[]> {
-  const results: TargetTiming[] = targets.map((t) => ({ id: t.id, label: t.label, version: t.version, url: t.url, runs: [], failures: [], medianMs: null, minMs: null, transfers: null }));
+  const results: TargetTiming[] = targets.map((t) => ({ id: t.id, label: t.label, version: t.version, url: t.url, runs: [], fcpRuns: [], failures: [], medianMs: null, minMs: null, medianFcpMs: null, transfers: null }));
   const failuresInARow = new Map<string, number>();
   for (const t of targets) await warmUp(t);
   for (let run = 1; run <= opts.runs; run++) {
@@ -85,6 +89,7 @@ export async function measureVisible(browser: Browser, targets: Target[], opts: 
         opts.log(`run ${run}/${opts.runs} ${target.label}: ${outcome.kind} (${outcome.message.slice(0, 120)})`);
       } else {
         r.runs.push(outcome.ms);
+        if (outcome.fcp !== null) r.fcpRuns.push(outcome.fcp);
         if (outcome.transfers) r.transfers = outcome.transfers;
         opts.log(`run ${run}/${opts.runs} ${target.label}: ${(outcome.ms / 1000).toFixed(2)} s`);
       }
@@ -93,6 +98,7 @@ export async function measureVisible(browser: Browser, targets: Target[], opts: 
   for (const r of results) {
     r.medianMs = r.runs.length ? median(r.runs) : null;
     r.minMs = r.runs.length ? min(r.runs) : null;
+    r.medianFcpMs = r.fcpRuns.length ? median(r.fcpRuns) : null;
   }
   return results;
 }

@@ -109,3 +109,9 @@ export async function settle(page: Page, capMs = 15_000): Promise<void> {
   await page.waitForLoadState("load", { timeout: capMs }).catch(() => undefined);
   await page.waitForLoadState("networkidle", { timeout: capMs }).catch(() => undefined);
 }
+
+/** The page's first contentful paint (ms from navigation start), if it has happened. */
+export async function firstContentfulPaint(page: Page): Promise<number | null> {
+  const v = await page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null").catch(() => null);
+  return typeof v === "number" ? v : null;
+}

@@ -5,6 +5,11 @@ import zlib from "node:zlib";
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
+/** Closes idle keep-alive connections (a server that is stopping waits for them). */
+export function closeConnections(): void {
+  for (const sockets of Object.values(agent.freeSockets)) for (const s of sockets ?? []) s.destroy();
+}
+
 export interface Fetched {
   status: number;
   /** Time until the whole body arrived. */

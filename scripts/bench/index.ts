@@ -161,12 +161,17 @@ async function main() {
         results.portalRestarts = (results.portalRestarts ?? 0) + 1;
         log("the portal has ended: starting it again");
       } else log("starting the portal (npm start)");
-      try {
-        portal = await startPortal(cfg);
-      } catch (e) {
-        portalFailure = e as Error;
-        throw e;
+      let started: RunningPortal | undefined;
+      for (let attempt = 1; !started; attempt++) {
+        try {
+          started = await startPortal(cfg);
+        } catch (e) {
+          log(`the portal did not start: ${(e as Error).message}`);
+          // A second chance only when it was ended from outside; a start that fails fails again.
+          if (attempt >= 2 || !/ended \(/.test((e as Error).message)) throw (portalFailure = e as Error);
+        }
       }
+      portal = started;
       results.startup ??= { ms: portal.startupMs, freshDatabase: portal.freshDatabase, buildWasCurrent: portal.buildWasCurrent };
       log(`portal up at ${portal.origin} after ${(portal.startupMs / 1000).toFixed(1)} s`);
       return portal;

@@ -1,6 +1,6 @@
 // The portal under test: ingest GitHub's description into a fresh DATA_DIR (timed), build it
-// (timed), and serve it with `npm start` (server/start.ts), always on the embedded database so
-// that a DATABASE_URL in the environment is never touched.
+// (timed), and serve it the way `npm start` does (server/start.ts, through serve.ts), always on
+// the embedded database so that a DATABASE_URL in the environment is never touched.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -10,6 +10,7 @@ import { cacheDirFor, versionDir, VERSION_FILES, readJson } from "@/lib/specs/ca
 import { ingestSpecs } from "@/lib/specs/ingest";
 import type { VersionModel } from "@/lib/specs/model";
 import { build, isBuildCurrent } from "@/server/build";
+import { closeConnections } from "./http";
 import { BENCH_DIR } from "./inputs";
 
 export interface PortalConfig {
@@ -127,7 +128,20 @@ async function waitForHealth(origin: string, child: ChildProcess, timeoutMs: num
   throw new Error(`the portal did not answer /healthz within ${timeoutMs / 1000} s`);
 }
 
-/** `npm start` with the benchmark's SPECS_DIR and DATA_DIR; output goes to .bench/logs/portal.log. */
+async function waitForPortFree(port: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await assertPortFree(port).then(() => true, () => false)) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+/**
+ * `npm start` with the benchmark's SPECS_DIR and DATA_DIR; output goes to .bench/logs/portal.log.
+ * It runs in a process group of its own (tsx → server/start.ts → next → next-server), so that
+ * stopping it ends all of them, also when its first process was ended by something else.
+ */
 export async function startPortal(cfg: PortalConfig): Promise<RunningPortal> {
   await assertPortFree(cfg.port);
   fs.mkdirSync(LOG_DIR, { recursive: true });
@@ -136,35 +150,61 @@ export async function startPortal(cfg: PortalConfig): Promise<RunningPortal> {
   const logFd = fs.openSync(path.join(LOG_DIR, "portal.log"), "a");
   fs.writeSync(logFd, `--- npm start, ${new Date().toISOString()}\n`);
   const started = performance.now();
-  const child = spawn(path.resolve("node_modules", ".bin", "tsx"), ["server/start.ts"], { env: childEnv(cfg), stdio: ["ignore", logFd, logFd] });
+  const child = spawn(path.resolve("node_modules", ".bin", "tsx"), [path.join("scripts", "bench", "serve.ts")], {
+    env: childEnv(cfg),
+    stdio: ["ignore", logFd, logFd],
+    detached: true,
+  });
   const alive = () => child.exitCode === null && child.signalCode === null;
-  const kill = () => alive() && child.kill("SIGTERM");
-  process.once("exit", kill);
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // the group has ended
+    }
+  };
+  const onExit = () => signalGroup("SIGTERM");
+  // Ctrl-C reaches the benchmark only (the portal has its own group): pass it on, then stop.
+  const onInterrupt = () => {
+    signalGroup("SIGTERM");
+    process.exit(130);
+  };
+  process.once("exit", onExit);
+  process.once("SIGINT", onInterrupt);
+  process.once("SIGTERM", onInterrupt);
+  const forget = () => {
+    process.removeListener("exit", onExit);
+    process.removeListener("SIGINT", onInterrupt);
+    process.removeListener("SIGTERM", onInterrupt);
+  };
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    closeConnections();
+    const exited = alive() ? new Promise<void>((r) => child.once("exit", () => r())) : Promise.resolve();
+    signalGroup("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+    // Whatever of the group is left is ended too: normally nothing, but when the first process
+    // was ended from outside, its next-server lives on and keeps the port.
+    await waitForPortFree(cfg.port, 10_000);
+    signalGroup("SIGKILL");
+    fs.closeSync(logFd);
+    forget();
+  };
+
   const origin = `http://127.0.0.1:${cfg.port}`;
   try {
     await waitForHealth(origin, child, 10 * 60_000);
   } catch (e) {
-    kill();
+    await stop();
     throw e;
   }
   const startupMs = performance.now() - started;
-  let stopping = false;
   // Said at once: the measurements after it would fail with "connection refused" and no reason.
   child.once("exit", (code, signal) => {
     if (!stopping) console.error(`[bench] the portal (npm start) ended unexpectedly: ${signal ?? `exit code ${code}`}; see ${path.join(LOG_DIR, "portal.log")}`);
   });
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    if (alive()) {
-      const exited = new Promise<void>((r) => child.once("exit", () => r()));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    fs.closeSync(logFd);
-    process.removeListener("exit", kill);
-  };
   return { origin, startupMs, freshDatabase, buildWasCurrent, alive, stop };
 }

@@ -109,11 +109,11 @@ function visibleRows(r: BenchResults): string[][] {
     const failure = t.failures.length ? ` (${[...new Set(t.failures.map((f) => f.kind))].join(", ")})` : "";
     const js = t.transfers?.script;
     const spec = (t.transfers?.fetch?.encoded ?? 0) + (t.transfers?.xhr?.encoded ?? 0);
-    return [t.label, t.version, s(t.medianMs), s(t.minMs), ok + failure, js ? kb(js.encoded) : "–", spec ? kb(spec) : "–"];
+    return [t.label, t.version, s(t.medianMs), s(t.minMs), s(t.medianFcpMs), ok + failure, js ? kb(js.encoded) : "–", spec ? kb(spec) : "–"];
   });
 }
 
-const VISIBLE_HEAD = ["", "Version", "Visible (median)", "Min", "Runs ok", "JS (compressed)", "Spec fetched"];
+const VISIBLE_HEAD = ["", "Version", "Visible (median)", "Min", "First paint (median)", "Runs ok", "JS (compressed)", "Fetch/XHR"];
 
 function markdownTable(head: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
