@@ -20,7 +20,8 @@
 //   --pages <n>         operation pages the server phase requests (300)
 //   --timeout <s>       per page load in the visible phase, after which a peer counts as failed (60)
 //   --operation <id>    operationId shown by every tool (pulls/get)
-//   --port <n>          the portal's port (3240); the peers' static server uses the next one
+//   --port <n>          the portal's port (3240); the peers' static server takes the first free
+//                       one of the nine after it
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -36,7 +37,7 @@ import { peerRoutes, peerTargets, type BenchOperation, type Target } from "./pee
 import { API_ID, readModel, startPortal, timeBuild, timeIngest, VERSION_ID, type PortalConfig, type RunningPortal } from "./portal";
 import { checks, toText, writeResults, type BenchResults, type PhaseRecord } from "./report";
 import { operationUrl, sampleOperations, measureServer } from "./server-timing";
-import { startStaticServer } from "./static-server";
+import { startStaticServerNear } from "./static-server";
 
 /** Shared by the phases: inputs, configuration, and the portal and browser, started on first use. */
 interface Context {
@@ -94,7 +95,7 @@ const PHASES: Phase[] = [
   {
     name: "visible",
     run: async (ctx) => {
-      const statics = await startStaticServer(peerRoutes(ctx.inputs), ctx.opts.port + 1);
+      const statics = await startStaticServerNear(peerRoutes(ctx.inputs), ctx.opts.port + 1);
       try {
         const targets: Target[] = [];
         if (ctx.opts.targets.includes("portolan")) {

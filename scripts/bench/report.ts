@@ -143,7 +143,7 @@ export function toMarkdown(r: BenchResults): string {
   if (rows.length) parts.push(markdownTable(["Portolan", "Result"], rows), "");
   if (r.visible?.length) {
     const runs = Math.max(...r.visible.map((t) => t.runs.length + t.failures.length));
-    parts.push(`Time until the operation is visible, cold, headless Chromium (${runs} runs each):`, "", markdownTable(VISIBLE_HEAD, visibleRows(r)), "");
+    parts.push(`Time until the operation is visible, cold, headless Chromium (${runs} run${runs === 1 ? "" : "s"} each):`, "", markdownTable(VISIBLE_HEAD, visibleRows(r)), "");
   }
   if (r.portalRestarts) parts.push(`The portal ended during this run and was started again ${r.portalRestarts} time(s).`, "");
   const c = r.checks ?? [];

@@ -90,3 +90,14 @@ export function startStaticServer(routes: StaticRoutes, port: number): Promise<S
     });
   });
 }
+
+/** The first of `port` … `port + 8` that is free (another checkout may hold one). */
+export async function startStaticServerNear(routes: StaticRoutes, port: number): Promise<StaticServer> {
+  for (let p = port; ; p++) {
+    try {
+      return await startStaticServer(routes, p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EADDRINUSE" || p >= port + 8) throw e;
+    }
+  }
+}
