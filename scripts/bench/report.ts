@@ -115,9 +115,10 @@ function visibleRows(r: BenchResults): string[][] {
 
 const VISIBLE_HEAD = ["", "Version", "Visible (median)", "Min", "First paint (median)", "Runs ok", "JS (compressed)", "Fetch/XHR"];
 
-function markdownTable(head: string[], rows: string[][]): string {
+/** Numbers right-aligned, unless `numeric` is false (then every column reads left to right). */
+function markdownTable(head: string[], rows: string[][], numeric = true): string {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(head), line(head.map((_, i) => (i === 0 ? "---" : "---:"))), ...rows.map(line)].join("\n");
+  return [line(head), line(head.map((_, i) => (i === 0 || !numeric ? "---" : "---:"))), ...rows.map(line)].join("\n");
 }
 
 function textTable(head: string[], rows: string[][]): string {
@@ -147,7 +148,7 @@ export function toMarkdown(r: BenchResults): string {
   }
   if (r.portalRestarts) parts.push(`The portal ended during this run and was started again ${r.portalRestarts} time(s).`, "");
   const c = r.checks ?? [];
-  if (c.length) parts.push(markdownTable(["Check (issue 4)", "Result"], c.map((x) => [x.name, `${x.pass === null ? "–" : x.pass ? "pass" : "**fail**"}: ${x.detail}`])), "");
+  if (c.length) parts.push(markdownTable(["Check (issue 4)", "Result"], c.map((x) => [x.name, `${x.pass === null ? "–" : x.pass ? "pass" : "**fail**"}: ${x.detail}`]), false), "");
   return parts.join("\n");
 }
 
