@@ -38,14 +38,27 @@ export function runNext(args: string[], env: NodeJS.ProcessEnv) {
   return spawn(path.resolve("node_modules", ".bin", "next"), args, { env, stdio: "inherit" });
 }
 
+/**
+ * Runs `next build` whether or not the build is current, and records the inputs' hash so the next
+ * `npm start` does not build again. `stdio` "pipe" returns the output instead of printing it.
+ */
+export async function build(env: NodeJS.ProcessEnv, stdio: "inherit" | "pipe" = "inherit"): Promise<string> {
+  const hash = buildInputsHash();
+  const child = spawn(path.resolve("node_modules", ".bin", "next"), ["build"], { env, stdio: ["ignore", stdio, stdio] });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`next build failed (exit ${code})${output ? `\n${output.slice(-4000)}` : ""}`);
+  fs.writeFileSync(STAMP, hash);
+  return output;
+}
+
 export async function buildIfNeeded(env: NodeJS.ProcessEnv, log: (msg: string) => void): Promise<void> {
   if (isBuildCurrent()) {
     log("build is current; skipping next build");
     return;
   }
   log("building the portal (next build)…");
-  const hash = buildInputsHash();
-  const code = await new Promise<number | null>((resolve) => runNext(["build"], env).on("exit", resolve));
-  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
-  fs.writeFileSync(STAMP, hash);
+  await build(env);
 }
