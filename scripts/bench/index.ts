@@ -9,6 +9,9 @@
 //   server    server response time and HTML bytes of operation pages (plain HTTP)
 //   js        JavaScript per operation page vs the empty page /bench/empty (HTTP and Chromium)
 //   visible   time until the operation is visible in Chromium: Portolan and each peer
+//   search    search latency on the same description (scripts/bench-search.ts)
+//   verify    key verification: requests/s and latency against the lean gateway server on
+//             PostgreSQL (10 connections), revocation seen by a second instance (bench-verify/)
 //
 // Options:
 //   --only <phases>     comma-separated phases to run; `--only peers` = the visible phase for the
@@ -27,6 +30,8 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser } from "@playwright/test";
 import type { OperationSummary, VersionModel } from "@/lib/specs/model";
+import { benchSearch } from "../bench-search";
+import { benchVerify } from "../bench-verify";
 import { launchBrowser } from "./browser";
 import { measureVisible } from "./browser-timing";
 import { BENCH_DIR, PACKAGES, prepareInputs, readSpecFacts, type Inputs } from "./inputs";
@@ -59,10 +64,8 @@ interface Phase {
   run: (ctx: Context) => Promise<void>;
 }
 
-// The phases, run in this order. A new measurement is one more entry: e.g. search latency
-// (scripts/bench-search.ts, being written on another branch) joins as
-//   { name: "search", run: async (ctx) => { ctx.results.search = await benchSearch((await ctx.portal()).origin, ctx.model()) } }
-// with a `search` field on BenchResults and its rows in report.ts.
+// The phases, run in this order. A new measurement is one more entry, with a field on
+// BenchResults and its rows in report.ts.
 const PHASES: Phase[] = [
   {
     name: "ingest",
@@ -118,6 +121,18 @@ const PHASES: Phase[] = [
       }
     },
   },
+  {
+    name: "search",
+    run: async (ctx) => {
+      ctx.results.search = await benchSearch({ spec: ctx.inputs.specFile, dataDir: path.join(BENCH_DIR, "search-data"), log: ctx.log });
+    },
+  },
+  {
+    name: "verify",
+    run: async (ctx) => {
+      ctx.results.verify = await benchVerify();
+    },
+  }
 ];
 
 async function main() {

@@ -1,6 +1,8 @@
 // The benchmark's output: a table on stdout, .bench/results.json (everything, for comparisons
 // between runs) and .bench/results.md (the tables for the README's Benchmarks section).
 import fs from "node:fs";
+import type { BenchSearchResult } from "../bench-search";
+import type { VerifyBenchResult } from "../bench-verify";
 import path from "node:path";
 import type { TargetTiming } from "./browser-timing";
 import { BENCH_DIR } from "./inputs";
@@ -35,6 +37,10 @@ export interface BenchResults {
   server?: ServerTiming;
   js?: JsBytes;
   visible?: TargetTiming[];
+  /** Search latency on the same description (scripts/bench-search.ts). */
+  search?: BenchSearchResult;
+  /** Key verification load and revocation latency (scripts/bench-verify). */
+  verify?: VerifyBenchResult;
   checks?: { name: string; pass: boolean | null; detail: string }[];
 }
 
@@ -43,6 +49,12 @@ const kb = (b: number | null | undefined) => (b == null || Number.isNaN(b) ? "�
 
 export function checks(r: BenchResults): NonNullable<BenchResults["checks"]> {
   const out: NonNullable<BenchResults["checks"]> = [];
+  if (r.verify) {
+    const v = r.verify;
+    out.push({ name: "Key verification p99 < 5 ms and ≥ 5,000 requests/s (10 connections)", pass: v.latencyMs.p99 < 5 && v.requestsPerSecond >= 5_000, detail: `p99 ${v.latencyMs.p99} ms, ${v.requestsPerSecond} requests/s` });
+    out.push({ name: "Revoked key refused by another instance within 1 s", pass: v.revocation.under1s === v.revocation.trials, detail: `${v.revocation.under1s}/${v.revocation.trials} trials, max ${v.revocation.maxMs} ms` });
+  }
+  if (r.search) out.push({ name: "Search well under 100 ms on the largest spec", pass: r.search.p95Ms < 100, detail: `p95 ${r.search.p95Ms.toFixed(1)} ms` });
   if (r.server) {
     const bad = r.server.failures.length;
     out.push({ name: "Sampled operation pages answer 200 with method and path", pass: bad === 0, detail: `${r.server.pages - bad}/${r.server.pages}` });
@@ -127,6 +139,26 @@ function textTable(head: string[], rows: string[][]): string {
   return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
+function searchRows(r: BenchResults): Row[] {
+  const x = r.search;
+  if (!x) return [];
+  return [
+    [`Search: ${x.queries} queries × rounds on ${x.operations} operations, p50 / p95 / max`, `${x.p50Ms.toFixed(1)} ms / ${x.p95Ms.toFixed(1)} ms / ${x.maxMs.toFixed(1)} ms`],
+    ["Search: first query of a version (loads its index)", s(x.loadMs)],
+    ["Search index: file / heap", `${kb(x.fileBytes)} / ${kb(x.indexBytes)}`],
+  ];
+}
+
+function verifyRows(r: BenchResults): Row[] {
+  const v = r.verify;
+  if (!v) return [];
+  return [
+    [`Key verification, ${v.connections} connections, ${v.durationS} s (${v.database === "postgresql" ? "PostgreSQL" : "embedded PGlite"}): requests/s`, String(v.requestsPerSecond)],
+    ["Key verification latency p50 / p90 / p99 / max", `${v.latencyMs.p50} / ${v.latencyMs.p90} / ${v.latencyMs.p99} / ${v.latencyMs.max} ms (errors ${v.errors}, non-2xx ${v.non2xx})`],
+    ["Revoked key refused by another instance: median / max", `${v.revocation.medianMs} ms / ${v.revocation.maxMs} ms (under 1 s in ${v.revocation.under1s}/${v.revocation.trials})`],
+  ];
+}
+
 function header(r: BenchResults): string {
   const load = (l?: number[]) => (l ? l.map((x) => x.toFixed(2)).join(" ") : "?");
   return (
@@ -140,7 +172,7 @@ function header(r: BenchResults): string {
 
 export function toMarkdown(r: BenchResults): string {
   const parts = [`<!-- npm run bench, ${r.startedAt} -->`, header(r), ""];
-  const rows = summaryRows(r);
+  const rows = [...summaryRows(r), ...searchRows(r), ...verifyRows(r)];
   if (rows.length) parts.push(markdownTable(["Portolan", "Result"], rows), "");
   if (r.visible?.length) {
     const runs = Math.max(...r.visible.map((t) => t.runs.length + t.failures.length));
@@ -154,7 +186,7 @@ export function toMarkdown(r: BenchResults): string {
 
 export function toText(r: BenchResults): string {
   const parts = [header(r), ""];
-  const rows = summaryRows(r);
+  const rows = [...summaryRows(r), ...searchRows(r), ...verifyRows(r)];
   if (rows.length) parts.push(textTable(["Portolan", "Result"], rows.map((x) => [x[0].replace(/`/g, ""), x[1]])), "");
   if (r.visible?.length) parts.push("Time until the operation is visible (cold, headless Chromium):", textTable(VISIBLE_HEAD, visibleRows(r)), "");
   if (r.portalRestarts) parts.push(`Note: the portal ended during the run and was started again ${r.portalRestarts} time(s); measurements that were under way then failed.`, "");
