@@ -1,9 +1,34 @@
-// Who is asking. Until accounts land (issue 5) every visitor is anonymous; this is the one
-// function pages and routes call to learn it, so widening access later changes one place.
+// Who is asking: the one function pages and route handlers call to learn it. Reads the session
+// cookie and the Session table directly (the token's hash; no next-auth round trip, no write),
+// once per request (React cache). Server-only, and only for dynamically rendered routes: the
+// static docs pages must not read cookies (they are rendered once and served to everyone), so
+// they use ANONYMOUS (lib/specs/page-context.ts) instead of calling this.
 import "server-only";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { authCookies } from "@/lib/auth/cookies";
+import { hashSessionToken } from "@/lib/auth/session-token";
+import { db } from "@/lib/db";
+import type { Db } from "@/lib/db/create-client";
+import { env } from "@/lib/env";
 
 export type Viewer = { kind: "anonymous" } | { kind: "user"; userId: string; isAdmin: boolean; orgIds: string[] };
 
-export async function getViewer(): Promise<Viewer> {
-  return { kind: "anonymous" };
+export const ANONYMOUS: Viewer = Object.freeze({ kind: "anonymous" });
+
+/** The signed-in user behind a session token, or anonymous (unknown, expired, disabled). */
+export async function viewerForSessionToken(token: string | undefined | null, database?: Pick<Db, "session">): Promise<Viewer> {
+  if (!token) return ANONYMOUS;
+  const session = await (database ?? db()).session.findUnique({
+    where: { sessionToken: hashSessionToken(token) },
+    select: { expires: true, user: { select: { id: true, role: true, disabledAt: true, memberships: { select: { orgId: true } } } } },
+  });
+  if (!session || session.expires <= new Date() || session.user.disabledAt) return ANONYMOUS;
+  const { user } = session;
+  return { kind: "user", userId: user.id, isAdmin: user.role === "admin", orgIds: user.memberships.map((m) => m.orgId) };
 }
+
+export const getViewer = cache(async (): Promise<Viewer> => {
+  const token = (await cookies()).get(authCookies(env().portalUrl).sessionToken.name)?.value;
+  return viewerForSessionToken(token);
+});
