@@ -2,8 +2,7 @@
 // on the embedded database or on DATABASE_URL when set, exactly as a user runs the portal.
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-
-const port = Number(process.env.E2E_PORT ?? 3210);
+import { authServerEnv, E2E_PORT as port } from "./e2e/support/test-servers";
 
 // System Chromium where present (Debian's package on CI machines, which cannot download
 // Playwright's browsers); Playwright's own browser everywhere else.
@@ -23,6 +22,8 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   reporter: [["list"], ["json", { outputFile: ".test-output/playwright.json" }]],
+  // A real SMTP server and OpenID provider for the sign-in tests (e2e/support/test-servers.ts).
+  globalSetup: "./e2e/global-setup.ts",
   use: { baseURL: `http://127.0.0.1:${port}`, trace: "retain-on-failure", launchOptions },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
@@ -36,6 +37,13 @@ export default defineConfig({
     timeout: 300_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(port), DATA_DIR: ".test-output/e2e-data", SPECS_DIR: "specs", LOG_LEVEL: "warn", PORTAL_URL: `http://127.0.0.1:${port}` },
+    env: {
+      PORT: String(port),
+      DATA_DIR: ".test-output/e2e-data",
+      SPECS_DIR: "specs",
+      LOG_LEVEL: "warn",
+      PORTAL_URL: `http://127.0.0.1:${port}`,
+      ...authServerEnv,
+    },
   },
 });

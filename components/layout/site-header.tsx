@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AccountMenu } from "./account-menu";
 import { Logo } from "./logo";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -21,7 +22,15 @@ export function SiteHeader() {
             </Link>
           ))}
         </nav>
-        <ThemeToggle />
+        <div className="flex items-center gap-2">
+          <AccountMenu />
+          <noscript>
+            <a href="/signin" className="rounded-md px-3 py-1.5 text-sm font-medium text-fg-muted hover:bg-bg-muted hover:text-fg">
+              Sign in
+            </a>
+          </noscript>
+          <ThemeToggle />
+        </div>
       </div>
     </header>
   );

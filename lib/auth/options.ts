@@ -92,6 +92,18 @@ function providers(e: Env): Provider[] {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
+      // The ID token is verified (signature, issuer, audience); conformant providers put only
+      // `sub` in it and the rest at the userinfo endpoint, whose answer openid-client checks is
+      // about the same subject.
+      userinfo: {
+        async request({ tokens, client }) {
+          // At run time `tokens` is openid-client's TokenSet (next-auth's type says less).
+          const set = tokens as unknown as { claims(): { sub: string } };
+          const claims = set.claims();
+          const info = await client.userinfo(set as never);
+          return { ...claims, ...info, sub: claims.sub };
+        },
+      },
       profile(p) {
         return { id: p.sub, name: p.name ?? p.preferred_username ?? null, email: p.email ?? null, image: null };
       },

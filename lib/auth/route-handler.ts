@@ -70,7 +70,7 @@ export async function handleAuthRequest(req: NextRequest, context: Context): Pro
   const sessionToken = req.cookies.get(authCookies(e.portalUrl).sessionToken.name)?.value ?? null;
   let forward: NextRequest = req;
 
-  if (req.method === "GET" && action === "callback" && providerId === "email") {
+  if ((req.method === "GET" || req.method === "HEAD") && action === "callback" && providerId === "email") {
     const confirm = new URL("/auth/confirm", e.portalUrl);
     confirm.search = req.nextUrl.search;
     return NextResponse.redirect(confirm, 303);

@@ -18,6 +18,14 @@ export function peerAddress(headers: HeaderBag): string | null {
   return value ? normalizeIp(value) : null;
 }
 
+/**
+ * Whether the request arrived carrying forwarding headers (X-Forwarded-For, Forwarded, Via…), as
+ * seen by the preload before Next adds its own; true (the cautious answer) without the preload.
+ */
+export function arrivedForwarded(headers: HeaderBag): boolean {
+  return peerHeaderName() === null || headers.get("x-portolan-forwarded") !== "0";
+}
+
 /** The client address for rate limits and audit entries; null when unknown. */
 export function clientIp(headers: HeaderBag, trustedProxyHops: number): string | null {
   const peer = peerAddress(headers);

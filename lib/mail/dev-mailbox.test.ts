@@ -24,22 +24,25 @@ describe("dev mailbox", () => {
   });
 
   it("opens for a request from this machine to the configured host", () => {
-    expect(devMailboxAccess(local, headers({ host: "localhost:3000", "x-portolan-peer": "127.0.0.1" }))).toEqual({ ok: true });
-    expect(devMailboxAccess(local, headers({ host: "localhost:3000", "x-portolan-peer": "::1" }))).toEqual({ ok: true });
-    expect(devMailboxAccess(local, headers({ host: "localhost:3000", "x-portolan-peer": "::ffff:127.0.0.1" }))).toEqual({ ok: true });
+    const direct = { host: "localhost:3000", "x-portolan-forwarded": "0" };
+    expect(devMailboxAccess(local, headers({ ...direct, "x-portolan-peer": "127.0.0.1" }))).toEqual({ ok: true });
+    expect(devMailboxAccess(local, headers({ ...direct, "x-portolan-peer": "::1" }))).toEqual({ ok: true });
+    expect(devMailboxAccess(local, headers({ ...direct, "x-portolan-peer": "::ffff:127.0.0.1" }))).toEqual({ ok: true });
+    // Next adds X-Forwarded-For from the socket itself: that alone does not close the mailbox.
+    expect(devMailboxAccess(local, headers({ ...direct, "x-portolan-peer": "127.0.0.1", "x-forwarded-for": "127.0.0.1" }))).toEqual({ ok: true });
   });
 
   it("stays closed for remote peers, whatever headers they send", () => {
-    const remote = { host: "localhost:3000", "x-portolan-peer": "192.0.2.10" };
+    const remote = { host: "localhost:3000", "x-portolan-peer": "192.0.2.10", "x-portolan-forwarded": "0" };
     expect(devMailboxAccess(local, headers(remote))).toEqual({ ok: false, reason: "not-loopback" });
-    // A client cannot claim loopback: Forwarded-style headers are not read, and close the mailbox.
-    expect(devMailboxAccess(local, headers({ ...remote, "x-forwarded-for": "127.0.0.1" }))).toMatchObject({ ok: false });
-    expect(devMailboxAccess(local, headers({ host: "localhost:3000", "x-portolan-peer": "127.0.0.1", "x-forwarded-for": "192.0.2.10" }))).toEqual({ ok: false, reason: "forwarded" });
-    expect(devMailboxAccess(local, headers({ host: "localhost:3000", "x-portolan-peer": "127.0.0.1", forwarded: "for=192.0.2.10" }))).toEqual({ ok: false, reason: "forwarded" });
+    // A client cannot claim loopback: X-Forwarded-For is not what decides.
+    expect(devMailboxAccess(local, headers({ ...remote, "x-forwarded-for": "127.0.0.1", "x-portolan-forwarded": "1" }))).toMatchObject({ ok: false });
+    // A proxy on this machine that says it relays someone (the preload saw forwarding headers).
+    expect(devMailboxAccess(local, headers({ host: "localhost:3000", "x-portolan-peer": "127.0.0.1", "x-portolan-forwarded": "1" }))).toEqual({ ok: false, reason: "forwarded" });
   });
 
   it("refuses other Host names (DNS rebinding) and fails closed without the peer preload", () => {
-    expect(devMailboxAccess(local, headers({ host: "rebind.attacker.example:3000", "x-portolan-peer": "127.0.0.1" }))).toEqual({ ok: false, reason: "wrong-host" });
+    expect(devMailboxAccess(local, headers({ host: "rebind.attacker.example:3000", "x-portolan-peer": "127.0.0.1", "x-portolan-forwarded": "0" }))).toEqual({ ok: false, reason: "wrong-host" });
     delete (globalThis as Record<symbol, unknown>)[PEER];
     expect(devMailboxAccess(local, headers({ host: "localhost:3000", "x-portolan-peer": "127.0.0.1" }))).toEqual({ ok: false, reason: "not-loopback" });
   });

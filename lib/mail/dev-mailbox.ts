@@ -7,16 +7,15 @@
 //   4. the TCP peer is a loopback address, as stamped by server/peer-address.cjs (fails closed
 //      without the preload: the header cannot be forged, it is overwritten for every request),
 //   5. the Host header names the PORTAL_URL host (a DNS-rebinding page on another name is refused),
-//   6. the request carries no forwarding headers (a proxy on this machine relaying visitors).
+//   6. the request arrived with no forwarding headers (a proxy on this machine relaying visitors;
+//      seen by the preload, before Next adds its own X-Forwarded-*).
 // A remote visitor fails 4 (or 6 through a proxy that says so); a proxy on this machine that
 // says nothing and rewrites Host is the one setup this cannot see, and PORTAL_URL then names
 // the proxy's public origin, which fails 2.
 import type { Env } from "@/lib/env";
-import { isLoopbackAddress, isLoopbackHostname, peerAddress } from "@/lib/http/client-ip";
+import { arrivedForwarded, isLoopbackAddress, isLoopbackHostname, peerAddress } from "@/lib/http/client-ip";
 
 type HeaderBag = { get(name: string): string | null };
-
-const FORWARDING_HEADERS = ["forwarded", "x-forwarded-for", "x-real-ip", "via", "x-client-ip", "cf-connecting-ip", "true-client-ip"];
 
 /** Whether this install keeps mail instead of sending it (conditions 1–3). */
 export function devMailboxMode(env: Pick<Env, "SMTP_URL" | "portalUrl" | "TRUSTED_PROXY_HOPS">): boolean {
@@ -31,6 +30,6 @@ export function devMailboxAccess(env: Pick<Env, "SMTP_URL" | "portalUrl" | "TRUS
   if (!devMailboxMode(env)) return { ok: false, reason: "not-local-install" };
   if (!isLoopbackAddress(peerAddress(headers))) return { ok: false, reason: "not-loopback" };
   if ((headers.get("host") ?? "").toLowerCase() !== new URL(env.portalUrl).host.toLowerCase()) return { ok: false, reason: "wrong-host" };
-  if (FORWARDING_HEADERS.some((h) => headers.get(h) !== null)) return { ok: false, reason: "forwarded" };
+  if (arrivedForwarded(headers)) return { ok: false, reason: "forwarded" };
   return { ok: true };
 }
