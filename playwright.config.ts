@@ -2,7 +2,7 @@
 // on the embedded database or on DATABASE_URL when set, exactly as a user runs the portal.
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { authServerEnv, E2E_PORT as port } from "./e2e/support/test-servers";
+import { authServerEnv, DEV_MAILBOX_PORT, DEV_MAILBOX_URL, E2E_PORT as port } from "./e2e/support/test-servers";
 
 // System Chromium where present (Debian's package on CI machines, which cannot download
 // Playwright's browsers); Playwright's own browser everywhere else.
@@ -29,21 +29,46 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions } },
   ],
-  webServer: {
-    command: "npx tsx scripts/e2e-server.ts",
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: false,
-    // First run builds the app (about a minute) and creates the embedded database.
-    timeout: 300_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      DATA_DIR: ".test-output/e2e-data",
-      SPECS_DIR: "specs",
-      LOG_LEVEL: "warn",
-      PORTAL_URL: `http://127.0.0.1:${port}`,
-      ...authServerEnv,
+  webServer: [
+    {
+      command: "npx tsx scripts/e2e-server.ts",
+      url: `http://127.0.0.1:${port}/healthz`,
+      reuseExistingServer: false,
+      // First run builds the app (about a minute) and creates the embedded database.
+      timeout: 300_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: String(port),
+        DATA_DIR: ".test-output/e2e-data",
+        SPECS_DIR: "specs",
+        LOG_LEVEL: "warn",
+        PORTAL_URL: `http://127.0.0.1:${port}`,
+        ...authServerEnv,
+      },
     },
-  },
+    {
+      // No mail server: the zero-configuration default (dev mailbox). Reuses the build above.
+      command: "npx tsx scripts/e2e-server.ts",
+      url: `${DEV_MAILBOX_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: String(DEV_MAILBOX_PORT),
+        GATEWAY_PORT: "0",
+        DATA_DIR: ".test-output/e2e-data-devmail",
+        SPECS_DIR: "specs",
+        LOG_LEVEL: "warn",
+        PORTAL_URL: DEV_MAILBOX_URL,
+        SMTP_URL: "",
+        OIDC_ISSUER: "",
+        OIDC_CLIENT_ID: "",
+        OIDC_CLIENT_SECRET: "",
+        GITHUB_ID: "",
+        GITHUB_SECRET: "",
+      },
+    },
+  ],
 });

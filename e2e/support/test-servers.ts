@@ -14,6 +14,14 @@ export const OIDC_CLIENT_SECRET = "portolan-e2e-secret-0123456789abcdef";
 export const OIDC_NAME = "Test SSO";
 export const MAIL_DIR = path.resolve(".test-output", "e2e-mail");
 
+/**
+ * A second portal, configured like a fresh `npm start` with no mail server: sign-in mail goes to
+ * the dev mailbox (e2e/dev-mailbox.spec.ts). Started after the first (Playwright starts web
+ * servers in order, each once the previous one answers), so it reuses that build.
+ */
+export const DEV_MAILBOX_PORT = E2E_PORT + 4;
+export const DEV_MAILBOX_URL = `http://127.0.0.1:${DEV_MAILBOX_PORT}`;
+
 /** What the portal under test is configured with (playwright.config.ts, webServer.env). */
 export const authServerEnv = {
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,

@@ -39,7 +39,7 @@ export default async function DevMailboxPage() {
                     {time.format(m.createdAt)} UTC
                   </time>
                 </header>
-                <pre className="mt-3 overflow-x-auto whitespace-pre-wrap break-all font-mono text-xs text-fg">
+                <pre className="mt-3 overflow-x-auto whitespace-pre-wrap break-words font-mono text-xs text-fg">
                   {m.text.split(/(https?:\/\/\S+)/).map((part, i) =>
                     i % 2 ? (
                       <a key={i} href={part} className="text-accent underline underline-offset-2">
