@@ -129,6 +129,10 @@ test("asking for a link: same answer for known and unknown addresses, strict add
   expect(mailTo("e@attacker.test")).toHaveLength(0);
   expect(mailTo("b@attacker.test")).toHaveLength(0);
 
+  // next-auth's own CSRF token is still required.
+  const noToken = await request.post("/api/auth/signin/email", { form: { email: unknown }, headers: { origin: PORTAL_URL }, maxRedirects: 0 });
+  expect(noToken.headers()["location"]).toContain("csrf=true");
+
   // Not from the portal's own page: refused before anything else.
   expect((await askForLink(request, known, {})).status()).toBe(403);
   expect((await askForLink(request, known, { origin: "https://evil.example" })).status()).toBe(403);
@@ -195,6 +199,21 @@ test("sign out everywhere ends the sessions of every device at once", async ({ p
   await second.goto("/account");
   await expect(second).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
   await second.context().close();
+});
+
+test("ADMIN_EMAILS makes a verified address a portal admin at sign-in; unverified addresses are refused", async ({ page, browser }, info) => {
+  await signInWithOidc(page, `admin-${info.project.name}@portolan.test`);
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText("Portal admin")).toBeVisible();
+  // The catalog is rendered per request and reads the session: admins see every API.
+  await page.goto("/apis");
+  await expect(page.getByRole("article", { name: "Travel Bookings API" })).toBeVisible();
+
+  const other = await newPage(browser);
+  await signInWithOidc(other, `unverified-${info.project.name}-${Date.now().toString(36)}@example.test`);
+  await expect(other).toHaveURL(/\/signin\?.*error=EmailUnverified/);
+  expect(await sessionCookie(other)).toBeUndefined();
+  await other.context().close();
 });
 
 test("security headers: nonce CSP on sign-in pages, static CSP on docs pages, no violations, pages hydrate", async ({ page, request }) => {

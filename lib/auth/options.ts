@@ -143,6 +143,8 @@ function buildOptions(e: Env): AuthOptions {
         // the checks below run when the link is used.
         if (email?.verificationRequest) return true;
         if (!account) return false;
+        // next-auth hands events the mapped profile only; remember what the provider said.
+        authContext().emailVerified = emailIsVerified(account.provider, profile as ProviderProfile | undefined);
         const address = normalizeEmail(user.email);
         if (!address.ok) return "/signin?error=InvalidEmail";
         const existing = await db().user.findUnique({ where: { email: address.email }, select: { disabledAt: true } });
@@ -168,9 +170,9 @@ function buildOptions(e: Env): AuthOptions {
       },
     },
     events: {
-      async signIn({ user, account, profile, isNewUser }) {
+      async signIn({ user, account, isNewUser }) {
         const provider = account?.provider ?? "unknown";
-        const promote = e.adminEmails.includes(user.email ?? "") && emailIsVerified(provider, profile as ProviderProfile | undefined);
+        const promote = e.adminEmails.includes(user.email ?? "") && authContext().emailVerified === true;
         await db().$transaction(async (tx) => {
           await audit(tx, { actorUserId: user.id, actorKind: "user", action: "auth.signin", targetType: "user", targetId: user.id, ip: authContext().ip, details: { provider, newUser: Boolean(isNewUser) } });
           if (promote) {

@@ -7,6 +7,8 @@ export interface AuthRequestContext {
   ip: string | null;
   /** The session cookie's token, when the request carries one. */
   sessionToken: string | null;
+  /** Set by the signIn callback: the provider vouched for the address (events see less). */
+  emailVerified?: boolean;
 }
 
 const storage = new AsyncLocalStorage<AuthRequestContext>();
