@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { ACCOUNT_ERRORS } from "@/lib/auth/messages";
+import { signInMethods } from "@/lib/auth/options";
 import { currentSessionHash, requireUser } from "@/lib/auth/page-session";
 import { listSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
@@ -26,7 +27,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
     listSessions(viewer.userId, await currentSessionHash()),
   ]);
   const error = typeof params.error === "string" ? ACCOUNT_ERRORS[params.error] : undefined;
-  const methods = ["Email link", ...user.accounts.map((a) => (a.provider === "github" ? "GitHub" : a.provider === "oidc" ? "Single sign-on" : a.provider))];
+  // Any account can ask for an email link to its address when email sign-in is on.
+  const methods = [
+    ...(signInMethods().email ? ["Email link"] : []),
+    ...user.accounts.map((a) => (a.provider === "github" ? "GitHub" : a.provider === "oidc" ? "Single sign-on" : a.provider)),
+  ];
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
