@@ -2,8 +2,7 @@
 // on the embedded database or on DATABASE_URL when set, exactly as a user runs the portal.
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-
-const port = Number(process.env.E2E_PORT ?? 3210);
+import { authServerEnv, DEV_MAILBOX_PORT, DEV_MAILBOX_URL, E2E_PORT as port } from "./e2e/support/test-servers";
 
 // System Chromium where present (Debian's package on CI machines, which cannot download
 // Playwright's browsers); Playwright's own browser everywhere else.
@@ -23,19 +22,51 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   reporter: [["list"], ["json", { outputFile: ".test-output/playwright.json" }]],
+  // A real SMTP server and OpenID provider for the sign-in tests (e2e/support/test-servers.ts).
+  globalSetup: "./e2e/global-setup.ts",
   use: { baseURL: `http://127.0.0.1:${port}`, trace: "retain-on-failure", launchOptions },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions } },
   ],
-  webServer: {
-    command: "npx tsx scripts/e2e-server.ts",
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: false,
-    // First run builds the app (about a minute) and creates the embedded database.
-    timeout: 300_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: { PORT: String(port), DATA_DIR: ".test-output/e2e-data", LOG_LEVEL: "warn", PORTAL_URL: `http://127.0.0.1:${port}` },
-  },
+  webServer: [
+    {
+      command: "npx tsx scripts/e2e-server.ts",
+      url: `http://127.0.0.1:${port}/healthz`,
+      reuseExistingServer: false,
+      // First run builds the app (about a minute) and creates the embedded database.
+      timeout: 300_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: String(port),
+        DATA_DIR: ".test-output/e2e-data",
+        LOG_LEVEL: "warn",
+        PORTAL_URL: `http://127.0.0.1:${port}`,
+        ...authServerEnv,
+      },
+    },
+    {
+      // No mail server: the zero-configuration default (dev mailbox). Reuses the build above.
+      command: "npx tsx scripts/e2e-server.ts",
+      url: `${DEV_MAILBOX_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: String(DEV_MAILBOX_PORT),
+        GATEWAY_PORT: "0",
+        DATA_DIR: ".test-output/e2e-data-devmail",
+        LOG_LEVEL: "warn",
+        PORTAL_URL: DEV_MAILBOX_URL,
+        SMTP_URL: "",
+        OIDC_ISSUER: "",
+        OIDC_CLIENT_ID: "",
+        OIDC_CLIENT_SECRET: "",
+        GITHUB_ID: "",
+        GITHUB_SECRET: "",
+      },
+    },
+  ],
 });

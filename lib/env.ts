@@ -2,6 +2,7 @@
 // naming the variable (server/start.ts prints it). Every variable is documented in README.md.
 import path from "node:path";
 import { z } from "zod";
+import { normalizeEmail } from "@/lib/auth/email-address";
 
 const port = z.coerce.number().int().min(1).max(65535);
 const postgresUrl = z
@@ -29,7 +30,37 @@ const EnvSchema = z.object({
   SPEC_INGEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   /** Heap limit of each spec-loading child process. */
   SPEC_INGEST_MEMORY_MB: z.coerce.number().int().min(256).default(2048),
+
+  // --- Accounts and sign-in (lib/auth) ---
+  /** Keys next-auth's CSRF and email-token hashes. Required when PORTAL_URL is https. */
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+  /** smtp:// or smtps:// URL of the mail server for sign-in links. Unset: dev mailbox (local installs only). */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** Sender of sign-in mail, e.g. `Portolan <no-reply@example.com>`. Required with SMTP_URL. */
+  MAIL_FROM: z.string().trim().max(200).optional(),
+  GITHUB_ID: z.string().trim().optional(),
+  GITHUB_SECRET: z.string().trim().optional(),
+  /** Company single sign-on (any OpenID Connect provider): issuer URL, client id and secret. */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().trim().optional(),
+  OIDC_CLIENT_SECRET: z.string().trim().optional(),
+  /** Button label: "Sign in with <OIDC_NAME>". */
+  OIDC_NAME: z.string().trim().max(60).default("Company SSO"),
+  /** Comma-separated emails promoted to portal admin when they sign in with a verified address. */
+  ADMIN_EMAILS: z.string().optional(),
+  /** Reverse proxies in front of the portal that append to X-Forwarded-For (0: clients connect directly). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
+
+/** Variables that only work together: each group is all set or all unset. */
+const TOGETHER: [string, string[]][] = [
+  ["GitHub sign-in", ["GITHUB_ID", "GITHUB_SECRET"]],
+  ["OpenID Connect sign-in", ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]],
+];
 
 export type Env = z.infer<typeof EnvSchema> & {
   /** Absolute paths, resolved against the working directory. */
@@ -38,6 +69,8 @@ export type Env = z.infer<typeof EnvSchema> & {
   portalUrl: string;
   /** GATEWAY_PORT resolved; 0 when the gateway server is off. */
   gatewayPort: number;
+  /** ADMIN_EMAILS normalised (lib/auth/email-address.ts). */
+  adminEmails: string[];
 };
 
 export class EnvError extends Error {
@@ -63,12 +96,31 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   const env = result.data;
+  const issues: { variable: string; message: string }[] = [];
+  for (const [what, names] of TOGETHER) {
+    const set = names.filter((n) => cleaned[n] !== undefined);
+    if (set.length > 0 && set.length < names.length) {
+      for (const n of names.filter((x) => !set.includes(x))) issues.push({ variable: n, message: `${what} needs ${names.join(", ")}` });
+    }
+  }
+  if (env.SMTP_URL && !env.MAIL_FROM) issues.push({ variable: "MAIL_FROM", message: "required when SMTP_URL is set" });
+  const portalUrl = (env.PORTAL_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+  // A public deployment must not depend on a secret kept in its own database (lib/auth/secret.ts).
+  if (portalUrl.startsWith("https://") && !env.NEXTAUTH_SECRET) issues.push({ variable: "NEXTAUTH_SECRET", message: "required when PORTAL_URL is https (a deployment others use)" });
+  const adminEmails: string[] = [];
+  for (const raw of (env.ADMIN_EMAILS ?? "").split(",").map((x) => x.trim()).filter(Boolean)) {
+    const parsed = normalizeEmail(raw);
+    if (parsed.ok) adminEmails.push(parsed.email);
+    else issues.push({ variable: "ADMIN_EMAILS", message: `not a valid address: ${JSON.stringify(raw.slice(0, 80))} (${parsed.reason})` });
+  }
+  if (issues.length) throw new EnvError(issues);
   return {
     ...env,
     dataDir: path.resolve(env.DATA_DIR),
     specsDir: path.resolve(env.SPECS_DIR),
-    portalUrl: (env.PORTAL_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+    portalUrl,
     gatewayPort: env.GATEWAY_PORT ?? (env.PORT < 65535 ? env.PORT + 1 : 0),
+    adminEmails,
   };
 }
 

@@ -8,7 +8,8 @@ import path from "node:path";
 const dataDir = path.resolve(process.env.DATA_DIR ?? ".test-output/e2e-data");
 fs.rmSync(dataDir, { recursive: true, force: true });
 
-const specsDir = path.resolve(".test-output/e2e-specs");
+// Beside the data directory: Playwright runs two of these servers, each with its own.
+const specsDir = `${dataDir}-specs`;
 fs.rmSync(specsDir, { recursive: true, force: true });
 fs.cpSync(path.resolve("specs"), specsDir, { recursive: true });
 const write = (rel: string, text: string) => {

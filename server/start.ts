@@ -7,9 +7,11 @@
 //      and, beside it, the key-verification server for API gateways (server/gateway.ts)
 import fs from "node:fs";
 import path from "node:path";
+import { ensureGeneratedAuthSecret } from "@/lib/auth/secret";
 import { createDbClient } from "@/lib/db/create-client";
 import { EnvError, parseEnv, type Env } from "@/lib/env";
 import { log, redactUrl } from "@/lib/log";
+import { devMailboxMode } from "@/lib/mail/dev-mailbox";
 import { cacheDirFor } from "@/lib/specs/cache";
 import { ingestSpecs } from "@/lib/specs/ingest";
 import { countBySeverity } from "@/lib/specs/problems";
@@ -81,12 +83,15 @@ async function main() {
     process.exit(code);
   };
 
+  let authSecret = env.NEXTAUTH_SECRET;
   try {
     await migrateDeploy(url);
     log.info("migrations applied");
     const seedDb = createDbClient(url, { poolSize: 2 });
     try {
       if (await seedDemo(seedDb)) log.info("demo content seeded");
+      // Unset NEXTAUTH_SECRET is only allowed on http (lib/env.ts); see lib/auth/secret.ts.
+      authSecret ??= await ensureGeneratedAuthSecret(seedDb);
     } finally {
       await seedDb.$disconnect();
     }
@@ -103,7 +108,14 @@ async function main() {
     DATA_DIR: env.dataDir,
     SPECS_DIR: env.specsDir,
     PORTAL_URL: env.portalUrl,
+    // next-auth builds every URL (callbacks, emailed links) from NEXTAUTH_URL, never from the
+    // request's Host header, which a client chooses.
+    NEXTAUTH_URL: env.portalUrl,
+    NEXTAUTH_SECRET: authSecret,
   };
+  if (env.SMTP_URL) log.info("sign-in mail is sent over SMTP_URL");
+  else if (devMailboxMode(env)) log.info({ url: `${env.portalUrl}/dev/mailbox` }, "no SMTP_URL: sign-in mail is kept in the dev mailbox, readable from this machine only");
+  else log.warn("no SMTP_URL and PORTAL_URL is not a local address: sign-in by email is off");
   if (mode !== "dev") {
     try {
       await buildIfNeeded({ ...childEnv, NODE_ENV: "production" }, (m) => log.info(m));
@@ -117,6 +129,8 @@ async function main() {
   const next = runNext(mode === "dev" ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT)], {
     ...childEnv,
     NODE_ENV: mode === "dev" ? "development" : "production",
+    // Tells the app each request's TCP peer (server/peer-address.cjs; loopback-only features).
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${JSON.stringify(path.resolve("server", "peer-address.cjs"))}`].filter(Boolean).join(" "),
   });
   log.info({ url: env.portalUrl }, "portal starting");
   if (env.gatewayPort) {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SearchButton } from "@/components/search/search-button";
+import { AccountMenu } from "./account-menu";
 import { Logo } from "./logo";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -24,6 +25,12 @@ export function SiteHeader() {
         </nav>
         <div className="flex items-center gap-2">
           <SearchButton />
+          <AccountMenu />
+          <noscript>
+            <a href="/signin" className="rounded-md px-3 py-1.5 text-sm font-medium text-fg-muted hover:bg-bg-muted hover:text-fg">
+              Sign in
+            </a>
+          </noscript>
           <ThemeToggle />
         </div>
       </div>

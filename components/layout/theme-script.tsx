@@ -1,9 +1,9 @@
 // Applies a pinned theme before first paint, so a reader who chose dark never sees a white flash.
-// Kept tiny and constant: a later CSP allows it by hash.
-export const THEME_STORAGE_KEY = "portolan-theme";
+// Kept tiny and constant: the nonce pages' CSP allows it by hash (lib/http/csp.ts).
+import { THEME_SCRIPT, THEME_STORAGE_KEY } from "./theme-script-source";
 
-const script = `try{var t=localStorage.getItem("${THEME_STORAGE_KEY}");if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}`;
+export { THEME_STORAGE_KEY };
 
 export function ThemeScript() {
-  return <script dangerouslySetInnerHTML={{ __html: script }} />;
+  return <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />;
 }

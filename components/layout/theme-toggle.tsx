@@ -1,7 +1,7 @@
 "use client";
 // Cycles the theme: follow the system → light → dark. Stored in localStorage; no server state.
 import { useEffect, useState } from "react";
-import { THEME_STORAGE_KEY } from "./theme-script";
+import { THEME_STORAGE_KEY } from "./theme-script-source";
 
 type Theme = "system" | "light" | "dark";
 const NEXT: Record<Theme, Theme> = { system: "light", light: "dark", dark: "system" };

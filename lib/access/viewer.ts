@@ -1,6 +1,18 @@
-// Who is asking. Until accounts land (issue 5) every visitor is anonymous; this is the one
-// function pages and routes call to learn it, so widening access later changes one place.
+// Who is asking: the one function pages and route handlers call to learn it. Reads the session
+// cookie and the Session table directly (the token's hash; no next-auth round trip, no write),
+// once per request (React cache). Server-only, and only for dynamically rendered routes: the
+// static docs pages must not read cookies (they are rendered once and served to everyone), so
+// public APIs' pages use ANONYMOUS (lib/specs/page-context.ts); restricted APIs' pages call this
+// from their dynamic copies under /restricted-apis (proxy.ts routes them there).
 import "server-only";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { loadApiAccess } from "@/lib/access/api-access";
+import { authCookies } from "@/lib/auth/cookies";
+import { hashSessionToken } from "@/lib/auth/session-token";
+import { db } from "@/lib/db";
+import type { Db } from "@/lib/db/create-client";
+import { env } from "@/lib/env";
 
 export type Viewer =
   | { kind: "anonymous" }
@@ -14,6 +26,23 @@ export type Viewer =
       access?: { apis: string[]; internal: boolean };
     };
 
-export async function getViewer(): Promise<Viewer> {
-  return { kind: "anonymous" };
+export const ANONYMOUS: Viewer = Object.freeze({ kind: "anonymous" });
+
+/** The signed-in user behind a session token, or anonymous (unknown, expired, disabled). */
+export async function viewerForSessionToken(token: string | undefined | null, database?: Db): Promise<Viewer> {
+  if (!token) return ANONYMOUS;
+  const client = database ?? db();
+  const session = await client.session.findUnique({
+    where: { sessionToken: hashSessionToken(token) },
+    select: { expires: true, user: { select: { id: true, role: true, disabledAt: true, memberships: { select: { orgId: true } } } } },
+  });
+  if (!session || session.expires <= new Date() || session.user.disabledAt) return ANONYMOUS;
+  const { user } = session;
+  const access = await loadApiAccess(client, user.id, env().INTERNAL_ORG_SLUG);
+  return { kind: "user", userId: user.id, isAdmin: user.role === "admin", orgIds: user.memberships.map((m) => m.orgId), access };
 }
+
+export const getViewer = cache(async (): Promise<Viewer> => {
+  const token = (await cookies()).get(authCookies(env().portalUrl).sessionToken.name)?.value;
+  return viewerForSessionToken(token);
+});

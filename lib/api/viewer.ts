@@ -6,24 +6,19 @@ import { loadApiAccess } from "@/lib/access/api-access";
 import { getViewer, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { checkSameOrigin } from "@/lib/http/same-origin";
 import { parseSecret, sameHash } from "@/lib/keys/format";
 import { ApiError, unauthenticated } from "./respond";
 
 export type UserViewer = Extract<Viewer, { kind: "user" }>;
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
 /**
- * Cookie-authenticated writes must come from the portal's own pages: a missing, `null` or
- * foreign Origin is refused (CSRF; SEC-C2). Token-authenticated calls carry no ambient cookie.
+ * Cookie-authenticated writes must come from the portal's own pages (CSRF; SEC-C2, see
+ * lib/http/same-origin.ts). Token-authenticated calls carry no ambient cookie.
  */
 function assertSameOrigin(req: Request): void {
-  if (SAFE_METHODS.has(req.method)) return;
-  const origin = req.headers.get("origin");
-  const allowed = [new URL(req.url).origin, new URL(env().portalUrl).origin];
-  if (!origin || origin === "null" || !allowed.includes(origin)) {
-    throw new ApiError(403, "cross_origin", "State-changing requests with a session must come from the portal itself.");
-  }
+  const check = checkSameOrigin(req, env().portalUrl);
+  if (!check.ok) throw new ApiError(403, "cross_origin", "State-changing requests with a session must come from the portal itself.");
 }
 
 export async function apiViewer(req: Request): Promise<Viewer> {

@@ -4,7 +4,7 @@
 // and the Markdown renderings (find…, undefined) resolve URLs with these same functions.
 import "server-only";
 import { notFound } from "next/navigation";
-import { getViewer } from "@/lib/access/viewer";
+import { ANONYMOUS, getViewer, type Viewer } from "@/lib/access/viewer";
 import { canViewApi } from "@/lib/access/visibility";
 import { deref, isObj, webhooksOf } from "@/lib/openapi/document";
 import { groupByTag, type OperationGroup } from "./group";
@@ -31,14 +31,17 @@ export function decodeSegment(raw: string): string | undefined {
   }
 }
 
-/** The API if it exists and the viewer may see it; undefined for both unknown and hidden. */
-export async function findVisibleApi(apiId: string): Promise<CatalogApi | undefined> {
+/**
+ * The API if it exists and the viewer may see it; undefined for both unknown and hidden. Without
+ * a viewer, the one of the request (dynamic routes only: getViewer reads the session cookie).
+ */
+export async function findVisibleApi(apiId: string, viewer?: Viewer): Promise<CatalogApi | undefined> {
   const api = findApi(apiId);
-  return api && canViewApi(await getViewer(), api) ? api : undefined;
+  return api && canViewApi(viewer ?? (await getViewer()), api) ? api : undefined;
 }
 
-export async function findVersionPage(apiId: string, rawVersion: string): Promise<VersionPage | undefined> {
-  const api = await findVisibleApi(apiId);
+export async function findVersionPage(apiId: string, rawVersion: string, viewer?: Viewer): Promise<VersionPage | undefined> {
+  const api = await findVisibleApi(apiId, viewer);
   const versionId = decodeSegment(rawVersion);
   const version = api && versionId !== undefined ? findVersion(api, versionId) : undefined;
   if (!api || !version) return undefined;
@@ -46,9 +49,17 @@ export async function findVersionPage(apiId: string, rawVersion: string): Promis
   return { api, version, model, base: `/apis/${api.id}/${encodeURIComponent(versionId === "latest" ? "latest" : version.id)}` };
 }
 
+/**
+ * For the reference pages. A public API's pages are rendered once, cached and served to everyone:
+ * they never read cookies (ANONYMOUS). A partner or internal API's pages depend on who asks:
+ * proxy.ts routes them to the dynamic copies under /restricted-apis, where getViewer reads the
+ * session. Should one be rendered in the static tree anyway, force-static hands getViewer empty
+ * cookies, so it is a 404 there.
+ */
 export async function loadVersionPage(params: VersionParams): Promise<VersionPage> {
   const { api, version } = await params;
-  const page = await findVersionPage(api, version);
+  const viewer = findApi(api)?.visibility === "public" ? ANONYMOUS : await getViewer();
+  const page = await findVersionPage(api, version, viewer);
   if (!page) notFound();
   return page;
 }

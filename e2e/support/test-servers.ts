@@ -1,0 +1,37 @@
+// Ports and settings of the servers the end-to-end tests run beside the portal: a real SMTP
+// server (captured mail lands in MAIL_DIR as JSON files) and a real OpenID Connect provider.
+// Derived from E2E_PORT so parallel runs on one machine do not collide (the portal takes
+// E2E_PORT and its gateway server E2E_PORT + 1).
+import path from "node:path";
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+export const PORTAL_URL = `http://127.0.0.1:${E2E_PORT}`;
+export const SMTP_PORT = E2E_PORT + 2;
+export const OIDC_PORT = E2E_PORT + 3;
+export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
+export const OIDC_CLIENT_ID = "portolan-e2e";
+export const OIDC_CLIENT_SECRET = "portolan-e2e-secret-0123456789abcdef";
+export const OIDC_NAME = "Test SSO";
+export const MAIL_DIR = path.resolve(".test-output", "e2e-mail");
+
+/**
+ * A second portal, configured like a fresh `npm start` with no mail server: sign-in mail goes to
+ * the dev mailbox (e2e/dev-mailbox.spec.ts). Started after the first (Playwright starts web
+ * servers in order, each once the previous one answers), so it reuses that build.
+ */
+export const DEV_MAILBOX_PORT = E2E_PORT + 4;
+export const DEV_MAILBOX_URL = `http://127.0.0.1:${DEV_MAILBOX_PORT}`;
+
+/** Promoted to portal admin when they sign in with a verified address (one per project). */
+export const ADMIN_EMAILS = ["admin-desktop@portolan.test", "admin-phone@portolan.test"];
+
+/** What the portal under test is configured with (playwright.config.ts, webServer.env). */
+export const authServerEnv = {
+  ADMIN_EMAILS: ADMIN_EMAILS.join(","),
+  SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+  MAIL_FROM: "Portolan tests <portal@portolan.test>",
+  OIDC_ISSUER,
+  OIDC_CLIENT_ID,
+  OIDC_CLIENT_SECRET,
+  OIDC_NAME,
+};
