@@ -14,7 +14,9 @@ const STATIC_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
-  "connect-src 'self'",
+  // The Try-it console on operation pages sends the reader's requests to the API's own servers,
+  // wherever they are (https, or http for local and internal ones).
+  "connect-src 'self' https: http:",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -2,6 +2,7 @@
 // a real OpenID Connect provider (both started by e2e/global-setup.ts), sessions in PostgreSQL.
 import { expect, request as requests, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { mailTo, signInLink, waitForMail } from "./support/mailbox";
+import { signInWithOidc } from "./support/sign-in";
 import { OIDC_NAME, PORTAL_URL } from "./support/test-servers";
 
 const SESSION_COOKIE = "portolan.session";
@@ -33,16 +34,6 @@ async function signUpByEmail(email: string) {
   });
   expect(res.headers()["location"]).toBe(`${PORTAL_URL}/account`);
   await request.dispose();
-}
-
-async function signInWithOidc(page: Page, email: string) {
-  await page.goto("/signin");
-  await page.getByRole("button", { name: `Continue with ${OIDC_NAME}` }).click();
-  // oidc-provider's development login and consent pages
-  await page.locator('input[name="login"]').fill(email);
-  await page.locator('input[name="password"]').fill("anything");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-  await page.getByRole("button", { name: "Continue" }).click();
 }
 
 async function sessionCookie(page: Page): Promise<string | undefined> {

@@ -14,6 +14,8 @@ import { assertDocumented } from "@/tests/contract";
 import { testDb } from "@/tests/db";
 
 vi.mock("server-only", () => ({}));
+// Route handlers called outside Next: a request without cookies (anonymous unless a token is sent).
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "portolan-apps-"));
 const db = testDb();

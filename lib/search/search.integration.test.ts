@@ -13,6 +13,8 @@ import { searchCatalog, type SearchHit } from "./search";
 import { IndexStore, readIndexFile } from "./store";
 
 vi.mock("server-only", () => ({}));
+// Route handlers called outside Next: a request without cookies (anonymous unless a token is sent).
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "portolan-search-"));
 const cacheDir = cacheDirFor(root);

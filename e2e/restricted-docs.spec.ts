@@ -1,0 +1,28 @@
+import { expect, test } from "@playwright/test";
+import { signInWithOidc } from "./support/sign-in";
+
+// Partner and internal APIs' reference pages are rendered per request for who is asking (proxy.ts
+// routes them to their dynamic copies); public pages stay static and shared.
+test("partner docs: 404 to anonymous visitors, readable by a portal admin, never cached", async ({ page, browser, request }, info) => {
+  const partnerPage = "/apis/travel/2025-06-01/operations/searchoffers";
+  for (const url of ["/apis/travel/2025-06-01", partnerPage, "/apis/accounts/v1"]) expect((await request.get(url)).status(), url).toBe(404);
+
+  await signInWithOidc(page, `docs-admin-${info.project.name}@portolan.test`);
+  await expect(page).toHaveURL(/\/account$/);
+  const res = await page.goto(partnerPage);
+  expect(res?.status()).toBe(200);
+  expect(res?.headers()["cache-control"]).toMatch(/no-store/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText("/offers", { exact: false }).first()).toBeVisible();
+  expect((await page.goto("/apis/accounts/v1"))?.status()).toBe(200);
+
+  // The public pages this admin sees are the shared static ones, not personalised copies.
+  const pub = await page.goto("/apis/weather/v2");
+  expect(pub?.headers()["cache-control"]).toMatch(/s-maxage/);
+
+  // Another browser without the session still gets 404 for the same URL right after.
+  const anonymous = await browser.newContext();
+  const other = await anonymous.newPage();
+  expect((await other.goto(new URL(partnerPage, page.url()).href))?.status()).toBe(404);
+  await anonymous.close();
+});
