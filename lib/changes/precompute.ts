@@ -1,0 +1,63 @@
+// At ingest: the diff between each pair of consecutive loaded versions of every API, computed in
+// a child process (diff-child.ts) unless the cache already has it. Pages, feeds and the JSON API
+// then only read files. A pair that fails (time or memory limit) is logged and left out; the
+// portal computes it on first request instead (store.ts).
+import { fork } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import type { Catalog, CatalogVersion } from "@/lib/specs/model";
+import { diffFile, documentFile, type VersionHandle } from "./cache";
+import type { DiffJob } from "./diff-child";
+
+const CHILD = path.join(__dirname, "diff-child.ts");
+
+export interface PrecomputeOptions {
+  cacheDir: string;
+  timeoutMs: number;
+  memoryMb: number;
+}
+
+export interface PrecomputeReport {
+  computed: { apiId: string; from: string; to: string; ms: number; ok: boolean }[];
+  cached: number;
+}
+
+/** Loaded versions, oldest first, paired with the one before: [v1, v2], [v2, v3], … */
+export function consecutivePairs(versions: readonly CatalogVersion[]): [CatalogVersion, CatalogVersion][] {
+  const ok = versions.filter((v) => v.status === "ok" && v.contentHash);
+  return ok.slice(1).map((v, i) => [ok[i]!, v]);
+}
+
+export const handle = (apiId: string, v: CatalogVersion): VersionHandle => ({ apiId, versionId: v.id, contentHash: v.contentHash });
+
+export function runDiffChild(job: DiffJob, timeoutMs: number, memoryMb: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = fork(CHILD, [], { execArgv: ["--import", "tsx", `--max-old-space-size=${memoryMb}`], stdio: ["ignore", "ignore", "ignore", "ipc"] });
+    let ok = false;
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("message", () => (ok = true));
+    child.on("exit", () => {
+      clearTimeout(timer);
+      resolve(ok);
+    });
+    child.send(job);
+  });
+}
+
+export async function precomputeChanges(catalog: Catalog, o: PrecomputeOptions): Promise<PrecomputeReport> {
+  const report: PrecomputeReport = { computed: [], cached: 0 };
+  for (const api of catalog.apis) {
+    for (const [a, b] of consecutivePairs(api.versions)) {
+      const from = handle(api.id, a);
+      const to = handle(api.id, b);
+      if (fs.existsSync(diffFile(o.cacheDir, from, to))) {
+        report.cached++;
+        continue;
+      }
+      const started = Date.now();
+      const ok = await runDiffChild({ cacheDir: o.cacheDir, from, to, fromFile: documentFile(o.cacheDir, from), toFile: documentFile(o.cacheDir, to) }, o.timeoutMs, o.memoryMb);
+      report.computed.push({ apiId: api.id, from: a.id, to: b.id, ms: Date.now() - started, ok });
+    }
+  }
+  return report;
+}
