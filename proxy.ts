@@ -22,5 +22,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/apis", "/apis.md", "/apis/:path*", "/md", "/md/:path*"],
+  matcher: ["/apis", "/apis.md", "/apis/:path*", "/changelog", "/changelog.md", "/changelog/:path*", "/md", "/md/:path*"],
 };

@@ -1,12 +1,14 @@
 // At ingest: the diff between each pair of consecutive loaded versions of every API, computed in
 // a child process (diff-child.ts) unless the cache already has it. Pages, feeds and the JSON API
 // then only read files. A pair that fails (time or memory limit) is logged and left out; the
-// portal computes it on first request instead (store.ts).
+// portal computes it on first request instead (store.ts). Never imported by the Next.js app
+// (its bundler would try to trace the forked file).
 import { fork } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import type { Catalog, CatalogVersion } from "@/lib/specs/model";
-import { diffFile, documentFile, type VersionHandle } from "./cache";
+import type { Catalog } from "@/lib/specs/model";
+import { diffFile, documentFile } from "./cache";
+import { consecutivePairs, handle } from "./pairs";
 import type { DiffJob } from "./diff-child";
 
 const CHILD = path.join(__dirname, "diff-child.ts");
@@ -21,14 +23,6 @@ export interface PrecomputeReport {
   computed: { apiId: string; from: string; to: string; ms: number; ok: boolean }[];
   cached: number;
 }
-
-/** Loaded versions, oldest first, paired with the one before: [v1, v2], [v2, v3], … */
-export function consecutivePairs(versions: readonly CatalogVersion[]): [CatalogVersion, CatalogVersion][] {
-  const ok = versions.filter((v) => v.status === "ok" && v.contentHash);
-  return ok.slice(1).map((v, i) => [ok[i]!, v]);
-}
-
-export const handle = (apiId: string, v: CatalogVersion): VersionHandle => ({ apiId, versionId: v.id, contentHash: v.contentHash });
 
 export function runDiffChild(job: DiffJob, timeoutMs: number, memoryMb: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -50,11 +50,22 @@ export const SEVERITY_LABEL: Record<Severity, string> = {
 
 export const operationKey = (op: OperationRef): string => `${op.method.toUpperCase()} ${op.path}`;
 
+const METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
+
+/** Operations (by path, then method), then webhooks, schemas and API-wide changes. */
+function targetSortKey(c: Change): string {
+  if (c.operation) return `0 ${c.operation.path} ${String(METHOD_ORDER.indexOf(c.operation.method)).padStart(2, "0")}`;
+  if (c.webhook) return `1 ${c.webhook}`;
+  if (c.schema) return `2 ${c.schema}`;
+  return "3";
+}
+
+/** Breaking first; within a severity grouped by what they touch. */
 export function sortChanges(changes: readonly Change[]): Change[] {
   return [...changes].sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      (a.operation ? operationKey(a.operation) : a.webhook ?? a.schema ?? "~").localeCompare(b.operation ? operationKey(b.operation) : b.webhook ?? b.schema ?? "~") ||
+      (targetSortKey(a) < targetSortKey(b) ? -1 : targetSortKey(a) > targetSortKey(b) ? 1 : 0) ||
       a.kind.localeCompare(b.kind) ||
       a.text.localeCompare(b.text),
   );
