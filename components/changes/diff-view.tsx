@@ -34,23 +34,24 @@ function Target({ change }: { change: Change }) {
 function VersionLinks({ from, to, change }: { from: Side; to: Side; change: Change }) {
   const before = pageOf(from, change, true);
   const after = pageOf(to, change, false);
-  const link = "rounded border border-border px-1.5 font-mono text-xs hover:border-accent hover:text-accent";
   const what = change.operation ? `${change.operation.method.toUpperCase()} ${change.operation.path}` : change.webhook ? `webhook ${change.webhook}` : change.schema ? `schema ${change.schema}` : "overview";
+  const one = (side: Side, href: string | null) =>
+    href ? <Link className="chg-ver" href={href} aria-label={`${what} in ${side.versionId}`}>{side.versionId}</Link> : <span className="chg-ver" title={`Not in ${side.versionId}`}>{side.versionId}</span>;
   return (
     <span className="flex shrink-0 items-center gap-1.5 text-fg-muted">
-      {before ? <Link className={link} href={before} aria-label={`${what} in ${from.versionId}`}>{from.versionId}</Link> : <span className="px-1.5 font-mono text-xs line-through" title={`Not in ${from.versionId}`}>{from.versionId}</span>}
+      {one(from, before)}
       <span aria-hidden="true">→</span>
-      {after ? <Link className={link} href={after} aria-label={`${what} in ${to.versionId}`}>{to.versionId}</Link> : <span className="px-1.5 font-mono text-xs line-through" title={`Not in ${to.versionId}`}>{to.versionId}</span>}
+      {one(to, after)}
     </span>
   );
 }
 
-function SeveritySection({ severity, changes, from, to }: { severity: Severity; changes: Change[]; from: Side; to: Side }) {
-  const body = (
-    <div className="mt-3 space-y-3">
+function Groups({ changes, from, to }: { changes: Change[]; from: Side; to: Side }) {
+  return (
+    <div className="mt-3">
       {groups(changes).map((group) => (
-        <div key={targetOf(group[0]!)} className="rounded-lg border border-border">
-          <div className="flex flex-wrap items-center justify-between gap-2 border-b border-border bg-bg-subtle px-3 py-2">
+        <div key={targetOf(group[0]!)} className="chg-group">
+          <div className="chg-head">
             <Target change={group[0]!} />
             <VersionLinks from={from} to={to} change={group[0]!} />
           </div>
@@ -65,19 +66,33 @@ function SeveritySection({ severity, changes, from, to }: { severity: Severity; 
       ))}
     </div>
   );
+}
+
+/** Documentation edits, one line each linking to the newer version's page: GitHub has ~800 per release. */
+function DocumentationLines({ changes, to }: { changes: Change[]; to: Side }) {
+  return (
+    <ul className="chg chg-list mt-3 text-sm">
+      {changes.map((c, i) => {
+        const href = pageOf(to, c, false);
+        return <li key={i}>{href ? <Link href={href} className="hover:underline"><ChangeText text={c.text} /></Link> : <ChangeText text={c.text} />}</li>;
+      })}
+    </ul>
+  );
+}
+
+function SeveritySection({ severity, changes, from, to }: { severity: Severity; changes: Change[]; from: Side; to: Side }) {
+  const heading = <h2 id={`${severity}-h`} className="inline text-lg font-semibold">{severityHeading(severity, changes.length)}</h2>;
   return (
     <section id={severity} aria-labelledby={`${severity}-h`} className="scroll-mt-20">
       {severity === "documentation" ? (
         <details>
-          <summary className="cursor-pointer">
-            <h2 id={`${severity}-h`} className="inline text-lg font-semibold">{severityHeading(severity, changes.length)}</h2>
-          </summary>
-          {body}
+          <summary className="cursor-pointer">{heading}</summary>
+          <DocumentationLines changes={changes} to={to} />
         </details>
       ) : (
         <>
-          <h2 id={`${severity}-h`} className="text-lg font-semibold">{severityHeading(severity, changes.length)}</h2>
-          {body}
+          {heading}
+          <Groups changes={changes} from={from} to={to} />
         </>
       )}
     </section>
