@@ -64,7 +64,7 @@ test("feeds are advertised and readable; the global changelog lists public APIs 
 
   await page.goto("/changelog");
   await expect(page.getByRole("heading", { level: 1, name: "Changelog" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Weather API v2" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Weather API v2", exact: true })).toBeVisible();
   await expect(page.getByText(/Travel Bookings|Accounts API/)).toHaveCount(0);
 });
 

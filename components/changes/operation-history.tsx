@@ -20,7 +20,7 @@ export async function OperationHistory({ api, operation }: { api: CatalogApi; op
       <h2 id="history" className="text-lg font-semibold">History</h2>
       {!history.length ? (
         <p className="mt-2 text-sm text-fg-muted">
-          Unchanged in every version. <Link className="text-accent hover:underline" href={changelogPath(api.id)}>Changelog</Link>
+          No changes to its requests or responses between versions. <Link className="text-accent hover:underline" href={changelogPath(api.id)}>Changelog</Link>
         </p>
       ) : (
         <ol className="mt-3 space-y-3 text-sm">

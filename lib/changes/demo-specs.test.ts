@@ -1,6 +1,6 @@
-// The demo Weather API, v1 (Swagger 2.0) → v2 (OpenAPI 3.1): every change docs/demo-specs.md lists
-// must be found, with the right severity. The two descriptions are loaded the way ingest loads
-// them (bundle, then Swagger 2.0 → OpenAPI 3.0).
+// The demo specs (docs/demo-specs.md): every change listed for Weather v1 (Swagger 2.0) → v2
+// (OpenAPI 3.1) and Travel 2024-11-15 → 2025-06-01 must be found, with the right severity. The
+// descriptions are loaded the way ingest loads them (bundle, then Swagger 2.0 → OpenAPI 3.0).
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSpec } from "@/lib/specs/load";
@@ -10,8 +10,8 @@ import type { Change } from "./types";
 
 let changes: Change[] = [];
 
-async function load(version: string): Promise<Record<string, unknown>> {
-  const rootDir = path.resolve("specs/weather", version);
+async function load(version: string, api = "weather"): Promise<Record<string, unknown>> {
+  const rootDir = path.resolve("specs", api, version);
   const loaded = await loadSpec({ entryFile: path.join(rootDir, "openapi.yaml"), rootDir, specsDir: path.resolve("specs"), rulesetPath: path.resolve("redocly.yaml") });
   return toOpenApi3(loaded.document!);
 }
@@ -128,5 +128,25 @@ describe("Weather v1 → v2 (docs/demo-specs.md)", () => {
   it("reports nothing breaking that the list does not explain", () => {
     const explained = /history|subscriptions\/\{subscriptionId\}|region|unknown|integer<int64>|days|application\/json|url|events|callbackUrl|event`|null|may now be missing|X-RateLimit-Remaining|alertId/;
     expect(find({ severity: "breaking" }).filter((c) => !explained.test(c.text) && !explained.test(c.operation?.path ?? ""))).toEqual([]);
+  });
+});
+
+describe("Travel 2024-11-15 → 2025-06-01 (docs/demo-specs.md)", () => {
+  let travel: Change[] = [];
+  beforeAll(async () => {
+    travel = diffDocuments(await load("2024-11-15", "travel"), await load("2025-06-01", "travel")).changes;
+  });
+  const has = (kind: string, severity: string, text: RegExp) => expect(travel.filter((c) => c.kind === kind && c.severity === severity && text.test(c.text)), `${kind} ${text}`).toHaveLength(1);
+
+  it("finds every listed change", () => {
+    has("api-removed-without-deprecation", "breaking", /DELETE \/bookings\/\{bookingId\}/);
+    has("api-removed-without-deprecation", "breaking", /PUT \/travellers\/\{travellerId\}/);
+    has("endpoint-added", "non-breaking", /DELETE \/travellers\/\{travellerId\}/);
+    has("endpoint-added", "non-breaking", /POST \/payments\/\{paymentId\}\/refunds/);
+    has("response-property-type-changed", "breaking", /`amount` of schema `Money` from `number<double>` to `string`/);
+    has("request-property-type-changed", "breaking", /`amount` of schema `Money`/);
+    has("request-parameter-became-required", "breaking", /`Idempotency-Key` of POST \/bookings/);
+    has("response-property-enum-value-added", "non-breaking", /`requires_action`/);
+    expect(travel.filter((c) => c.severity === "breaking")).toHaveLength(5);
   });
 });
