@@ -3,7 +3,10 @@ import { SearchButton } from "@/components/search/search-button";
 import { Logo } from "./logo";
 import { ThemeToggle } from "./theme-toggle";
 
-const NAV = [{ href: "/apis", label: "APIs" }];
+const NAV = [
+  { href: "/apis", label: "APIs" },
+  { href: "/changelog", label: "Changelog" },
+];
 
 export function SiteHeader() {
   return (
