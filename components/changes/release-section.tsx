@@ -7,7 +7,7 @@ import { Markdown } from "@/components/openapi/markdown";
 import { filterChanges, filterEntries, type Release } from "@/lib/changes/changelog";
 import type { ChangelogEntry } from "@/lib/changes/entries";
 import { SEVERITIES, sortChanges, type Severity } from "@/lib/changes/types";
-import { diffPath, versionPath } from "@/lib/discovery/urls";
+import { changelogPath, diffPath, versionPath } from "@/lib/discovery/urls";
 import { ChangeText } from "./change-text";
 import { severityHeading } from "./changelog-parts";
 import { SeverityBadge } from "./severity-badge";
@@ -94,6 +94,7 @@ export function ReleaseSection({ release, filter, showApi = false }: { release: 
         {previous ? <span>Changes since <span className="font-mono">{previous.id}</span></span> : <span>The first version in this portal.</span>}
         {full && <Link className="text-accent hover:underline" href={full}>All changes {previous!.id} → {version.id}</Link>}
         <Link className="text-accent hover:underline" href={versionPath(api.id, version.id)}>{version.id} reference</Link>
+        {showApi && <Link className="text-accent hover:underline" href={changelogPath(api.id)}>{api.name} changelog</Link>}
       </p>
       {entries.length > 0 && <div className="mt-4 space-y-3">{entries.map((e) => <Entry key={e.id} entry={e} />)}</div>}
       {release.diffFailed && <p role="note" className="mt-4 text-sm text-fg-muted">The changes from {previous!.id} could not be computed; the portal will try again later.</p>}
