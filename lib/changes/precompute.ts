@@ -7,7 +7,7 @@ import { fork } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { Catalog } from "@/lib/specs/model";
-import { diffFile, documentFile } from "./cache";
+import { changesDir, diffFile, documentFile } from "./cache";
 import { consecutivePairs, handle } from "./pairs";
 import type { DiffJob } from "./diff-child";
 
@@ -38,12 +38,17 @@ export function runDiffChild(job: DiffJob, timeoutMs: number, memoryMb: number):
   });
 }
 
+/** Diffs of other pairs (asked for once) are kept this long after their last write. */
+const KEEP_OTHER_PAIRS_MS = 30 * 24 * 3600_000;
+
 export async function precomputeChanges(catalog: Catalog, o: PrecomputeOptions): Promise<PrecomputeReport> {
   const report: PrecomputeReport = { computed: [], cached: 0 };
+  const current = new Set<string>();
   for (const api of catalog.apis) {
     for (const [a, b] of consecutivePairs(api.versions)) {
       const from = handle(api.id, a);
       const to = handle(api.id, b);
+      current.add(diffFile(o.cacheDir, from, to));
       if (fs.existsSync(diffFile(o.cacheDir, from, to))) {
         report.cached++;
         continue;
@@ -53,5 +58,20 @@ export async function precomputeChanges(catalog: Catalog, o: PrecomputeOptions):
       report.computed.push({ apiId: api.id, from: a.id, to: b.id, ms: Date.now() - started, ok });
     }
   }
+  pruneOldDiffs(o.cacheDir, current);
   return report;
+}
+
+/** Removes cached diffs that are neither current consecutive pairs nor recently asked for. */
+function pruneOldDiffs(cacheDir: string, keep: Set<string>): void {
+  const dir = changesDir(cacheDir);
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    try {
+      if (!keep.has(file) && Date.now() - fs.statSync(file).mtimeMs > KEEP_OTHER_PAIRS_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // Removed by another instance meanwhile.
+    }
+  }
 }
