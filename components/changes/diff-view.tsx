@@ -68,14 +68,18 @@ function Groups({ changes, from, to }: { changes: Change[]; from: Side; to: Side
   );
 }
 
-/** Documentation edits, one line each linking to the newer version's page: GitHub has ~800 per release. */
-function DocumentationLines({ changes, to }: { changes: Change[]; to: Side }) {
+/** Documentation edits, one line each with its two version links: GitHub has ~800 per release. */
+function DocumentationLines({ changes, from, to }: { changes: Change[]; from: Side; to: Side }) {
   return (
     <ul className="chg chg-list mt-3 text-sm">
-      {changes.map((c, i) => {
-        const href = pageOf(to, c, false);
-        return <li key={i}>{href ? <Link href={href} className="hover:underline"><ChangeText text={c.text} /></Link> : <ChangeText text={c.text} />}</li>;
-      })}
+      {changes.map((c, i) => (
+        <li key={i} className="flex flex-wrap items-baseline justify-between gap-x-3">
+          <span>
+            <ChangeText text={c.text} />
+          </span>
+          <VersionLinks from={from} to={to} change={c} />
+        </li>
+      ))}
     </ul>
   );
 }
@@ -87,7 +91,7 @@ function SeveritySection({ severity, changes, from, to }: { severity: Severity; 
       {severity === "documentation" ? (
         <details>
           <summary className="cursor-pointer">{heading}</summary>
-          <DocumentationLines changes={changes} to={to} />
+          <DocumentationLines changes={changes} from={from} to={to} />
         </details>
       ) : (
         <>
