@@ -26,6 +26,8 @@ describe("npm run specs:check", () => {
     expect(out).not.toMatch(/FAILED/);
     // Problems of a multi-file description point at the file they are in, not at the $ref.
     expect(out).toMatch(/^accounts\/v1\/paths\/sim-card-swap\.yaml:\d+:\d+ warning operation-summary /m);
+    // The changelog's diffs between consecutive versions are computed at ingest.
+    expect(out).toMatch(/ok {4} changes weather v1 → v2/);
     expect(code).toBe(0);
   }, 180_000);
 
@@ -37,11 +39,14 @@ describe("npm run specs:check", () => {
     // Break the indentation of line 3 (inside `info:`), a typical hand-editing mistake.
     lines[2] = `   ${lines[2]!.trimStart()}\n  oops: [unclosed`;
     fs.writeFileSync(file, lines.join("\n"));
+    // A changelog entry naming a version the API does not have: reported, left out, nothing else affected.
+    fs.writeFileSync(path.join(copy, "weather", "changelog", "typo.md"), "---\ndate: 2026-01-01\ntitle: Typo\nversion: v3\n---\nText.\n");
 
     const { code, out } = specsCheck(copy);
     expect(code).toBe(1);
     expect(out).toMatch(/^weather\/v2\/openapi\.yaml:\d+:\d+ error parse \S.*$/m);
     expect(out).toMatch(/FAILED weather\/v2/);
+    expect(out).toMatch(/^weather\/changelog\/typo\.md:1:1 error changelog versions: v3 is not a version of this API; entry left out$/m);
     expect(out).toMatch(/ok {4} weather\/v1/);
     expect(out).toMatch(/ok {4} travel\//);
     expect(out).toMatch(/ok {4} accounts\/v1/);

@@ -37,6 +37,10 @@ async function main() {
     const ops = v.model ? `${v.model.operations.length} operations` : "not loaded";
     console.log(`${v.status === "ok" ? "ok    " : "FAILED"} ${v.apiId}/${v.version} (${v.model?.format ?? "?"}, ${ops}) ${c.errors} errors, ${c.warnings} warnings${v.fromCache ? " [cached]" : ` [${v.ms} ms]`}`);
   }
+  for (const c of report.changes.computed) {
+    console.log(`${c.ok ? "ok    " : "FAILED"} changes ${c.apiId} ${c.from} → ${c.to} [${c.ms} ms]`);
+  }
+  if (report.changes.cached) console.log(`       changes between ${report.changes.cached} version pairs [cached]`);
   const total = countBySeverity(all);
   console.log(`\n${report.versions.length} versions in ${report.catalog.apis.length} APIs: ${total.errors} errors, ${total.warnings} warnings`);
   process.exitCode = total.errors > 0 ? 1 : 0;

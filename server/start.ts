@@ -57,6 +57,7 @@ async function ingest(env: Env, databaseUrl: string): Promise<void> {
     log.warn({ api: v.apiId, version: v.version, problem: v.problems[0] }, "spec could not be loaded; its API shows a problem page, the rest is served");
   }
   for (const p of report.catalogProblems.filter((x) => x.severity === "error")) log.warn({ problem: p }, "specs folder problem");
+  for (const c of report.changes.computed.filter((x) => !x.ok)) log.warn({ api: c.apiId, from: c.from, to: c.to }, "changes between versions not computed at ingest (limits); computed on first request");
   const db = createDbClient(databaseUrl, { poolSize: 2 });
   try {
     await recordIngest(db, report.versions);
@@ -65,7 +66,7 @@ async function ingest(env: Env, databaseUrl: string): Promise<void> {
   }
   const problems = countBySeverity(report.versions.flatMap((v) => v.problems));
   log.info(
-    { apis: report.catalog.apis.length, versions: report.versions.length, reloaded: report.versions.filter((v) => !v.fromCache).length, lintErrors: problems.errors, ms: Date.now() - started },
+    { apis: report.catalog.apis.length, versions: report.versions.length, reloaded: report.versions.filter((v) => !v.fromCache).length, diffsComputed: report.changes.computed.length, lintErrors: problems.errors, ms: Date.now() - started },
     "specs ingested (run `npm run specs:check` for details)",
   );
 }

@@ -4,7 +4,11 @@ import { AccountMenu } from "./account-menu";
 import { Logo } from "./logo";
 import { ThemeToggle } from "./theme-toggle";
 
-const NAV = [{ href: "/apis", label: "APIs" }];
+// The global changelog only from small-tablet width up: on phones the header has no room for it.
+const NAV = [
+  { href: "/apis", label: "APIs", className: "" },
+  { href: "/changelog", label: "Changelog", className: "hidden sm:block" },
+];
 
 export function SiteHeader() {
   return (
@@ -18,7 +22,7 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" className="flex flex-1 items-center gap-1 text-sm">
           {NAV.map((item) => (
-            <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 font-medium text-fg-muted hover:bg-bg-muted hover:text-fg">
+            <Link key={item.href} href={item.href} className={`rounded-md px-3 py-1.5 font-medium text-fg-muted hover:bg-bg-muted hover:text-fg ${item.className}`}>
               {item.label}
             </Link>
           ))}

@@ -11,6 +11,7 @@ import type { VersionPage } from "@/lib/specs/page-context";
 import { siblingModels } from "@/lib/specs/page-context";
 import { equivalentPath, type PageRef } from "@/lib/specs/version-switch";
 import { MethodBadge } from "@/components/specs/method-badge";
+import { changelogPath } from "@/lib/discovery/urls";
 
 function currentGroup(page: VersionPage, current: PageRef): string | null {
   if (current.kind === "tag") return current.name;
@@ -56,6 +57,9 @@ function Sidebar({ page, current }: { page: VersionPage; current: PageRef }) {
       <VersionSwitcher page={page} current={current} />
       <Link href={base} aria-current={current.kind === "overview" ? "page" : undefined} className={link}>
         Overview
+      </Link>
+      <Link href={changelogPath(api.id)} className={link}>
+        Changelog
       </Link>
       {model && (
         <div>

@@ -5,7 +5,7 @@ import { publicApis } from "@/lib/access/visibility";
 import type { CatalogApi, CatalogVersion, VersionModel } from "@/lib/specs/model";
 import { llmsTxt } from "./llms";
 import { previewText } from "./preview-text";
-import { sitemapIndex, versionPages, versionSitemap } from "./sitemap";
+import { portalSitemap, sitemapIndex, versionPages, versionSitemap } from "./sitemap";
 import { refPath } from "./urls";
 
 const ORIGIN = "https://portal.example";
@@ -91,6 +91,12 @@ describe("sitemap", () => {
       `${ORIGIN}/apis/weather/v2/schemas/Odd%2FName`,
     ]);
     expect(xml).not.toContain("latest");
+  });
+
+  it("lists the global changelog and each public API's changelog in the portal sitemap", () => {
+    const xml = portalSitemap(ORIGIN, publicApis(catalog));
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(locs).toEqual([`${ORIGIN}/`, `${ORIGIN}/apis`, `${ORIGIN}/changelog`, `${ORIGIN}/apis/weather/changelog`]);
   });
 
   it("lists only the problem page of a version that failed to load", () => {

@@ -22,7 +22,7 @@ export function sitemapIndexResponse(): Response {
 export function sitemapResponse(apiId: string | null, file: string): Response {
   const notFound = new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   if (!file.endsWith(".xml")) return notFound;
-  if (apiId === null) return file === "portal.xml" ? new Response(portalSitemap(env().portalUrl), { headers: XML }) : notFound;
+  if (apiId === null) return file === "portal.xml" ? new Response(portalSitemap(env().portalUrl, listedApis()), { headers: XML }) : notFound;
   const api = listedApis().find((a) => a.id === apiId);
   // `latest` is an alias: its pages are listed under the concrete version.
   const version = api && file !== "latest.xml" ? findVersion(api, file.slice(0, -4)) : undefined;

@@ -1,12 +1,12 @@
 // The sitemap (sitemaps.org protocol) as a sitemap index: /sitemap.xml names /sitemaps/portal.xml
-// (home and catalog) and one /sitemaps/apis/<api>/<version>.xml per version of each API the caller
+// (home, catalog and changelogs) and one /sitemaps/apis/<api>/<version>.xml per version of each API the caller
 // passes in. A version's sitemap holds its overview, tag, schema-index, operation, schema and
 // webhook pages, so ten versions of 1,000+ operations stay ten files of a few hundred KB, each
 // built from one model.json. `latest` aliases are not listed: only the concrete versions
 // (canonical URLs). Pure: visibility is decided by the caller (lib/access).
 import type { CatalogApi, CatalogVersion, VersionModel } from "@/lib/specs/model";
 import { groupByTag } from "@/lib/specs/group";
-import { absolute, CATALOG_PATH, refPath, type RefPage } from "./urls";
+import { absolute, CATALOG_PATH, changelogPath, refPath, type RefPage } from "./urls";
 
 /** The protocol's limit per file; a version past it is cut (and logged by the route). */
 export const MAX_URLS_PER_SITEMAP = 50_000;
@@ -51,6 +51,7 @@ export function versionSitemap(origin: string, api: CatalogApi, version: Catalog
   return { xml: urlset(origin, paths.slice(0, MAX_URLS_PER_SITEMAP)), total: paths.length };
 }
 
-export function portalSitemap(origin: string): string {
-  return urlset(origin, ["/", CATALOG_PATH]);
+/** Home, catalog, the global changelog and each listed API's changelog. */
+export function portalSitemap(origin: string, apis: readonly CatalogApi[] = []): string {
+  return urlset(origin, ["/", CATALOG_PATH, changelogPath(null), ...apis.map((a) => changelogPath(a.id))]);
 }

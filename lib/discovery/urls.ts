@@ -40,3 +40,22 @@ export const markdownPath = (path: string): string => `${path}.md`;
 
 /** `origin` (PORTAL_URL, no trailing slash) + path. */
 export const absolute = (origin: string, path: string): string => `${origin}${path}`;
+
+// --- Changelog (lib/changes): per API and for all public APIs -------------------------------
+
+export const CHANGELOG_FILTERS = ["breaking", "deprecation", "non-breaking", "documentation"] as const;
+export type ChangelogFilter = (typeof CHANGELOG_FILTERS)[number];
+export type FeedFormat = "rss" | "atom" | "json";
+const FEED_FILE: Record<FeedFormat, string> = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" };
+export const FEED_TYPE: Record<FeedFormat, string> = { rss: "application/rss+xml", atom: "application/atom+xml", json: "application/feed+json" };
+
+/** `/apis/<api>/changelog[/<severity>]`, or `/changelog[/<severity>]` for every public API. */
+export function changelogPath(apiId: string | null, filter?: ChangelogFilter | null): string {
+  const base = apiId === null ? "/changelog" : `/apis/${encodeURIComponent(apiId)}/changelog`;
+  return filter ? `${base}/${filter}` : base;
+}
+
+export const feedPath = (apiId: string | null, format: FeedFormat): string => `${changelogPath(apiId)}/${FEED_FILE[format]}`;
+
+/** `/apis/<api>/diff/<from>...<to>`: every change between two versions. */
+export const diffPath = (apiId: string, from: string, to: string): string => `/apis/${encodeURIComponent(apiId)}/diff/${encodeURIComponent(from)}...${encodeURIComponent(to)}`;

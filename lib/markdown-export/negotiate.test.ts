@@ -29,6 +29,16 @@ describe("which requests are rewritten to the Markdown route", () => {
     expect(markdownRewrite("/apis/weather/v2/operations/listalerts", "text/html")).toBeNull();
   });
 
+  it("rewrites changelog pages and diffs, but not their feeds", () => {
+    for (const p of ["/changelog", "/changelog/breaking", "/apis/weather/changelog", "/apis/weather/changelog/deprecation", "/apis/weather/diff/v1...v2"]) {
+      expect(markdownRewrite(`${p}.md`, null)).toBe(`/md${p}`);
+      expect(markdownRewrite(p, "text/markdown")).toBe(`/md${p}`);
+    }
+    for (const p of ["/changelog/feed.xml", "/apis/weather/changelog/feed.json", "/apis/weather/changelog/atom.xml", "/changelog/other"]) {
+      expect(markdownRewrite(p, "text/markdown")).toBeNull();
+    }
+  });
+
   it("leaves downloads and other paths alone", () => {
     for (const p of ["/apis/weather/v2/openapi.json", "/apis/weather/v2/openapi.json.md", "/apis/weather/v2/operations/a/b.md", "/healthz.md", "/apis/weather"]) {
       expect(markdownRewrite(p, "text/markdown")).toBeNull();

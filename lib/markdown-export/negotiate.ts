@@ -10,8 +10,11 @@ const REFERENCE_PAGE = /^\/apis(?:\/[^/]+\/[^/]+(?:\/(?:operations|tags|schemas|
 /** `/apis/<api>` answers with a redirect to its latest version; its `.md` redirects likewise. */
 const API_INDEX = /^\/apis\/[^/]+$/;
 
+/** Changelogs (one API's, or every public API's; optionally by severity) and diffs between versions. */
+const CHANGELOG_PAGE = /^(?:\/apis\/[^/]+)?\/changelog(?:\/(?:breaking|deprecation|non-breaking|documentation))?$|^\/apis\/[^/]+\/diff\/[^/]+$/;
+
 export function isReferencePage(pathname: string): boolean {
-  return REFERENCE_PAGE.test(pathname);
+  return REFERENCE_PAGE.test(pathname) || CHANGELOG_PAGE.test(pathname);
 }
 
 interface Range {

@@ -4,6 +4,7 @@
 // apply: partner, internal, unknown and malformed all answer the same 404.
 import "server-only";
 import { getViewer } from "@/lib/access/viewer";
+import { changesMarkdown } from "@/lib/changes/markdown-serve";
 import { visibleApis } from "@/lib/access/visibility";
 import { absolute, CATALOG_PATH, markdownPath, refPath, versionPath, type RefPage } from "@/lib/discovery/urls";
 import { env } from "@/lib/env";
@@ -65,6 +66,9 @@ function render(ctx: VersionContext, page: VersionPage, kind: string | undefined
 
 export async function markdownResponse(segments: string[]): Promise<Response> {
   const origin = env().portalUrl;
+  // Changelog pages and diffs (lib/changes) first: /apis/<api>/changelog would read as a version.
+  const changes = await changesMarkdown(segments);
+  if (changes !== undefined) return changes ? markdown(changes.body, changes.htmlPath) : notFound();
   const [root, apiId, versionId, kind, name, ...rest] = segments;
   if (root !== "apis" || rest.length) return notFound();
   if (apiId === undefined) {

@@ -16,6 +16,8 @@ const isoDate = z
 const VersionMetaSchema = z
   .object({
     lifecycle: z.enum(LIFECYCLES).default("current"),
+    /** When the version was published: dates its entry in the changelog and its feeds. */
+    released: isoDate.optional(),
     deprecated: isoDate.optional(),
     sunset: isoDate.optional(),
   })

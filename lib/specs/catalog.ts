@@ -34,6 +34,8 @@ const SPEC_EXT = /\.(ya?ml|json)$/i;
 /** URL-safe ids: they become path segments under /apis. */
 const ID = /^[a-z0-9][a-z0-9._-]{0,79}$/i;
 export const UNVERSIONED = "current";
+/** Names under /apis/<api>/ that are pages of the API, not versions (`changelog/` holds entries). */
+const RESERVED_VERSIONS = ["diff"];
 
 function rel(specsDir: string, file: string): string {
   return path.relative(specsDir, file).split(path.sep).join("/");
@@ -96,6 +98,10 @@ function discoverApiDir(specsDir: string, id: string, dir: string): DiscoveredAp
     if (!fs.statSync(vdir).isDirectory() || name === "changelog" || name.startsWith(".")) continue;
     if (!ID.test(name)) {
       problems.push(catalogProblem(specsDir, vdir, `version folder name "${name}" is not URL-safe (letters, digits, . _ -)`));
+      continue;
+    }
+    if (RESERVED_VERSIONS.includes(name)) {
+      problems.push(catalogProblem(specsDir, vdir, `"${name}" cannot be a version: /apis/<api>/${name} is the API's ${name} page`));
       continue;
     }
     const entryFile = findEntry(vdir);

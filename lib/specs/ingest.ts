@@ -16,6 +16,9 @@ import {
   writeJsonAtomic,
   type VersionDeps,
 } from "./cache";
+import { entriesFile } from "../changes/cache";
+import { readEntries } from "../changes/entries";
+import { precomputeChanges, type PrecomputeReport } from "../changes/precompute";
 import { discoverApis, type DiscoveredApi, type DiscoveredVersion } from "./catalog";
 import type { ChildJob, ChildResult } from "./ingest-child";
 import type { Catalog, CatalogApi, CatalogVersion, VersionModel } from "./model";
@@ -46,8 +49,10 @@ export interface VersionReport {
 export interface IngestReport {
   catalog: Catalog;
   versions: VersionReport[];
-  /** Problems of the folder layout and api.yaml files. */
+  /** Problems of the folder layout, api.yaml files and changelog entries. */
   catalogProblems: SpecProblem[];
+  /** Diffs between consecutive versions computed (or found cached) for the changelog. */
+  changes: PrecomputeReport;
 }
 
 const CHILD = path.join(__dirname, "ingest-child.ts");
@@ -153,6 +158,7 @@ function toCatalogApi(api: DiscoveredApi, reports: VersionReport[]): CatalogApi 
       lifecycle: v.meta.lifecycle,
       deprecated: v.meta.deprecated ?? null,
       sunset: v.meta.sunset ?? null,
+      released: v.meta.released ?? null,
       status: r.status,
       format: r.model?.format ?? null,
       title: r.model?.title ?? null,
@@ -187,6 +193,17 @@ export async function ingestSpecs(o: IngestOptions): Promise<IngestReport> {
     generatedAt: new Date().toISOString(),
     apis: apis.map((api) => toCatalogApi(api, versions)),
   };
+  // Hand-written changelog entries (specs/<api>/changelog/*.md; loose files have none), then the
+  // diffs between consecutive versions, both before the manifest: once readers see a new
+  // catalog, its changelog is complete.
+  const entryProblems: SpecProblem[] = [];
+  for (const api of apis) {
+    const own = path.resolve(api.dir) !== path.resolve(o.specsDir);
+    const { entries, problems } = own ? readEntries(api.dir, o.specsDir, api.versions.map((v) => v.id)) : { entries: [], problems: [] };
+    writeJsonAtomic(entriesFile(o.cacheDir, api.id), entries);
+    entryProblems.push(...problems);
+  }
+  const changes = await precomputeChanges(catalog, { cacheDir: o.cacheDir, timeoutMs: o.timeoutMs, memoryMb: o.memoryMb });
   writeJsonAtomic(manifestPath(o.cacheDir), catalog);
-  return { catalog, versions, catalogProblems: [...rootProblems, ...apis.flatMap((a) => a.problems)] };
+  return { catalog, versions, catalogProblems: [...rootProblems, ...apis.flatMap((a) => a.problems), ...entryProblems], changes };
 }

@@ -81,6 +81,8 @@ export interface CatalogVersion {
   lifecycle: Lifecycle;
   deprecated: string | null;
   sunset: string | null;
+  /** `released` from api.yaml (YYYY-MM-DD), when given. */
+  released?: string | null;
   status: VersionStatus;
   format: SpecFormat | null;
   title: string | null;

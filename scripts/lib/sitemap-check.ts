@@ -34,7 +34,8 @@ export interface CheckReport {
 }
 
 const PAGE = /^\/apis\/([^/]+)\/([^/]+)\/(operations|webhooks)\/([^/]+)$/;
-const VERSION = /^\/apis\/([^/]+)\/([^/]+)$/;
+// A version's overview; /apis/<api>/changelog (also in the sitemap) is the API's changelog.
+const VERSION = /^\/apis\/([^/]+)\/(?!changelog$)([^/]+)$/;
 
 /** The <loc> values of a sitemap or sitemap index, XML entities decoded. */
 export function locsOf(xml: string): string[] {

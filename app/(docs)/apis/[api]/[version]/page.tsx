@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DocsShell } from "@/components/openapi/docs-shell";
 import { Markdown } from "@/components/openapi/markdown";
 import { OperationList } from "@/components/openapi/operation-list";
@@ -6,6 +7,7 @@ import { FORMAT_LABEL } from "@/components/specs/format-label";
 import { SpecProblemNotice } from "@/components/specs/spec-problem-notice";
 import { groupByTag } from "@/lib/specs/group";
 import { referenceMetadata } from "@/lib/discovery/metadata";
+import { changelogPath, diffPath } from "@/lib/discovery/urls";
 import { loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
 
 // Public docs are the same for every visitor: rendered on first request, then served from the
@@ -23,6 +25,9 @@ export async function generateMetadata({ params }: { params: VersionParams }): P
 export default async function VersionOverview({ params }: { params: VersionParams }) {
   const page = await loadVersionPage(params);
   const { api, version, model, base } = page;
+  // The loaded version before this one, for "what changed since".
+  const loaded = api.versions.filter((v) => v.status === "ok");
+  const previous = loaded[loaded.findIndex((v) => v.id === version.id) - 1];
   return (
     <DocsShell page={page} current={{ kind: "overview" }}>
       <header className="mt-4">
@@ -39,6 +44,13 @@ export default async function VersionOverview({ params }: { params: VersionParam
             <div><dt className="text-fg-muted">Operations</dt><dd>{model.operations.length}</dd></div>
             <div><dt className="text-fg-muted">Schemas</dt><dd>{model.schemaNames.length}</dd></div>
             {model.webhooks.length > 0 && <div><dt className="text-fg-muted">Webhooks</dt><dd>{model.webhooks.length}</dd></div>}
+            <div>
+              <dt className="text-fg-muted">Changes</dt>
+              <dd className="flex gap-3">
+                <Link className="text-accent hover:underline" href={changelogPath(api.id)}>Changelog</Link>
+                {previous && <Link className="text-accent hover:underline" href={diffPath(api.id, previous.id, version.id)}>Since {previous.id}</Link>}
+              </dd>
+            </div>
             <div>
               <dt className="text-fg-muted">Download</dt>
               <dd className="flex gap-3">

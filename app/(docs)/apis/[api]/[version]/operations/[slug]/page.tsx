@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { OperationHistory } from "@/components/changes/operation-history";
 import { DocsShell } from "@/components/openapi/docs-shell";
 import { OperationView } from "@/components/openapi/operation-view";
 import { referenceMetadata } from "@/lib/discovery/metadata";
@@ -38,6 +39,7 @@ export default async function OperationPage({ params }: { params: Params }) {
   return (
     <DocsShell page={page} current={{ kind: "operation", slug: op.slug, method: op.method, path: op.path }}>
       <OperationView doc={doc} base={page.base} method={op.method} path={op.path} pathItem={pathItem} operation={operation} title={op.title} kind="operation" />
+      <OperationHistory api={page.api} operation={{ method: op.method, path: op.path }} />
       <nav aria-label="Previous and next operation" className="mt-12 grid gap-3 border-t border-border pt-6 sm:grid-cols-2">
         {prev ? (
           <Link href={`${page.base}/operations/${prev.slug}`} rel="prev" className="rounded-lg border border-border p-3 hover:border-accent">

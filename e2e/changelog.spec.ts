@@ -1,0 +1,120 @@
+import { expect, test } from "@playwright/test";
+
+// The changelog journey (issue 6): from the API overview to the changelog, filtered to breaking
+// changes, into the diff view, and on to an operation page and its history. Then the same
+// visibility rules as the reference: a partner API's changelog is nowhere for anonymous visitors.
+
+test("overview → changelog → breaking → diff → operation history", async ({ page }) => {
+  await page.goto("/apis/weather/v2");
+  await page.getByRole("main").getByRole("link", { name: "Changelog", exact: true }).last().click();
+  await expect(page).toHaveURL(/\/apis\/weather\/changelog$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Weather API changelog" })).toBeVisible();
+  // Hand-written entries sit with the version they are about.
+  await expect(page.getByRole("heading", { name: "Historical weather moves to the Climate Data API" })).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Show changes" }).getByRole("link", { name: /^Breaking/ }).click();
+  await expect(page).toHaveURL(/\/apis\/weather\/changelog\/breaking$/);
+  await expect(page.getByRole("navigation", { name: "Show changes" }).getByRole("link", { name: /^Breaking/ })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByText("Removed GET /history", { exact: true })).toBeVisible();
+  await expect(page.getByText("Added GET /regions (List regions)")).toHaveCount(0);
+
+  await page.getByRole("link", { name: "All changes v1 → v2" }).click();
+  await expect(page).toHaveURL(/\/apis\/weather\/diff\/v1\.\.\.v2$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Weather API: v1 → v2");
+  const breaking = page.locator("section#breaking");
+  await expect(breaking.getByText("Query parameter region of GET /alerts is now required")).toBeVisible();
+  // Every group links to both versions' pages.
+  await expect(breaking.getByRole("link", { name: "GET /alerts in v1" })).toHaveAttribute("href", "/apis/weather/v1/operations/listalerts");
+  await breaking.getByRole("link", { name: "GET /alerts in v2" }).click();
+
+  await expect(page).toHaveURL(/\/apis\/weather\/v2\/operations\/listalerts$/);
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history.getByRole("link", { name: "v1 → v2" })).toHaveAttribute("href", "/apis/weather/diff/v1...v2");
+  await expect(history.getByText("Query parameter region of GET /alerts is now required")).toBeVisible();
+});
+
+test("without JavaScript: the severity filter and the version comparison form work", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/apis/weather/changelog");
+  await page.getByRole("link", { name: /^Deprecations/ }).click();
+  await expect(page).toHaveURL(/\/changelog\/deprecation$/);
+  await expect(page.getByText("Deprecated GET /current; it stops working on 2027-06-30")).toBeVisible();
+  await page.getByLabel("Compare").selectOption("v1");
+  await page.getByLabel("with").selectOption("v2");
+  await page.getByRole("button", { name: "Show changes" }).click();
+  await expect(page).toHaveURL(/\/apis\/weather\/diff\/v1\.\.\.v2$/);
+  await context.close();
+});
+
+test("feeds are advertised and readable; the global changelog lists public APIs only", async ({ page, request, baseURL }) => {
+  await page.goto("/apis/weather/v2");
+  const alternates = page.locator('link[rel="alternate"]');
+  await expect(alternates.and(page.locator('[type="application/rss+xml"]'))).toHaveAttribute("href", `${baseURL}/apis/weather/changelog/feed.xml`);
+  await expect(alternates.and(page.locator('[type="application/atom+xml"]'))).toHaveAttribute("href", `${baseURL}/apis/weather/changelog/atom.xml`);
+  await expect(alternates.and(page.locator('[type="application/feed+json"]'))).toHaveAttribute("href", `${baseURL}/apis/weather/changelog/feed.json`);
+
+  const rss = await request.get("/apis/weather/changelog/feed.xml");
+  expect(rss.headers()["content-type"]).toBe("application/rss+xml; charset=utf-8");
+  expect(rss.headers()["cache-control"]).toBe("public, max-age=300");
+  expect(await rss.text()).toContain(`<guid isPermaLink="false">${baseURL}/apis/weather/diff/v1...v2</guid>`);
+  const json = await (await request.get("/changelog/feed.json")).json();
+  expect(json.version).toBe("https://jsonfeed.org/version/1.1");
+  expect(JSON.stringify(json)).not.toMatch(/travel|accounts|Travel Bookings/i);
+
+  await page.goto("/changelog");
+  await expect(page.getByRole("heading", { level: 1, name: "Changelog" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Weather API v2", exact: true })).toBeVisible();
+  await expect(page.getByText(/Travel Bookings|Accounts API/)).toHaveCount(0);
+});
+
+test("GET /api/v1/apis/{api}/changes: defaults, validation, caching", async ({ request }) => {
+  const res = await request.get("/api/v1/apis/weather/changes");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["cache-control"]).toBe("public, max-age=300");
+  const body = await res.json();
+  expect(body).toMatchObject({ api: "weather", from: "v1", to: "v2" });
+  expect(body.changes).toContainEqual({
+    severity: "breaking",
+    kind: "request-parameter-max-decreased",
+    operation: { method: "get", path: "/forecast" },
+    location: "/paths/~1forecast/get/parameters/query/days/schema/maximum",
+    text: "Lowered the maximum of query parameter `days` of GET /forecast from 16 to 10",
+  });
+  const reverse = await (await request.get("/api/v1/apis/weather/changes?from=v2&to=v1")).json();
+  expect(reverse.changes.some((c: { kind: string }) => c.kind === "endpoint-added" && /history/.test(JSON.stringify(c)))).toBe(true);
+
+  const bad = await request.get("/api/v1/apis/weather/changes?from=v1&since=yesterday");
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.message).toMatch(/since/);
+  const badVersion = await request.get("/api/v1/apis/weather/changes?to=%3Cscript%3E");
+  expect(badVersion.status()).toBe(400);
+  expect((await badVersion.json()).error.issues[0].path).toBe("to");
+});
+
+test("a partner API's changelog, diff, feeds, Markdown and changes answer 404, exactly like an unknown API", async ({ request }) => {
+  const urls = (api: string, a: string, b: string) => [
+    `/apis/${api}/changelog`,
+    `/apis/${api}/changelog/breaking`,
+    `/apis/${api}/diff/${a}...${b}`,
+    `/apis/${api}/diff?from=${a}&to=${b}`,
+    `/apis/${api}/changelog/feed.xml`,
+    `/apis/${api}/changelog/atom.xml`,
+    `/apis/${api}/changelog/feed.json`,
+    `/apis/${api}/changelog.md`,
+    `/apis/${api}/diff/${a}...${b}.md`,
+    `/api/v1/apis/${api}/changes`,
+    `/api/v1/apis/${api}/changes?from=${a}&to=${b}`,
+  ];
+  const hidden = urls("travel", "2024-11-15", "2025-06-01");
+  const unknown = urls("no-such-api", "2024-11-15", "2025-06-01");
+  for (const [i, url] of hidden.entries()) {
+    const res = await request.get(url, { maxRedirects: 0 });
+    const none = await request.get(unknown[i]!, { maxRedirects: 0 });
+    expect(res.status(), url).toBe(404);
+    expect(none.status(), unknown[i]).toBe(404);
+    const text = await res.text();
+    expect(text, url).not.toMatch(/Travel Bookings|cancelBooking|travellers/i);
+    if (url.startsWith("/api/")) expect(text).toBe(await none.text());
+  }
+});
