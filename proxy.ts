@@ -51,6 +51,8 @@ export const config = {
     "/signout",
     "/account",
     "/account/:path*",
+    "/admin",
+    "/admin/:path*",
     "/auth/:path*",
     "/dev/mailbox",
   ],

@@ -26,3 +26,25 @@ test("partner docs: 404 to anonymous visitors, readable by a portal admin, never
   expect((await other.goto(new URL(partnerPage, page.url()).href))?.status()).toBe(404);
   await anonymous.close();
 });
+
+test("spec problems: a page for portal admins only, listing every API's problems", async ({ page, browser }, info) => {
+  await signInWithOidc(page, `docs-admin-${info.project.name}@portolan.test`);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.getByRole("link", { name: "Spec problems" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Spec problems" })).toBeVisible();
+  // The deliberately broken API (scripts/e2e-server.ts) is listed as failed, with its problem.
+  const broken = page.getByRole("region", { name: /Broken Demo API/ });
+  await expect(broken.getByText("failed")).toBeVisible();
+  await expect(broken.getByText("broken/v1/openapi.yaml:", { exact: false })).toBeVisible();
+  // Partner and internal APIs are listed for admins.
+  await expect(page.getByRole("region", { name: /Travel Bookings API/ })).toBeVisible();
+  await page.screenshot({ path: info.outputPath("spec-problems.png"), fullPage: false });
+
+  // A signed-in developer gets the same 404 as for a page that does not exist.
+  const other = await browser.newContext();
+  const dev = await other.newPage();
+  await signInWithOidc(dev, `developer-${info.project.name}-${Date.now()}@portolan.test`);
+  await expect(dev).toHaveURL(/\/account$/);
+  expect((await dev.goto("/admin/specs"))?.status()).toBe(404);
+  await other.close();
+});

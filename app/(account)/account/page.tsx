@@ -55,7 +55,18 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
           <dt className="text-fg-muted">Name</dt>
           <dd>{user.name ?? <span className="text-fg-muted">Not given</span>}</dd>
           <dt className="text-fg-muted">Role</dt>
-          <dd>{user.role === "admin" ? <Badge tone="accent">Portal admin</Badge> : "Developer"}</dd>
+          <dd>
+            {user.role === "admin" ? (
+              <span className="flex flex-wrap items-center gap-3">
+                <Badge tone="accent">Portal admin</Badge>
+                <Link href="/admin/specs" className="text-sm text-accent hover:underline">
+                  Spec problems
+                </Link>
+              </span>
+            ) : (
+              "Developer"
+            )}
+          </dd>
           <dt className="text-fg-muted">Signs in with</dt>
           <dd>{[...new Set(methods)].join(", ")}</dd>
           <dt className="text-fg-muted">Member since</dt>
