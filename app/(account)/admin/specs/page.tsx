@@ -47,7 +47,7 @@ export default async function SpecProblemsPage() {
                     <span className="text-sm text-fg-muted">
                       {v.errorCount} errors, {v.warningCount} warnings
                     </span>
-                    {v.status === "ok" && api.visibility === "public" && (
+                    {v.status === "ok" && (
                       <Link href={`/apis/${api.id}/${encodeURIComponent(v.id)}`} className="ml-auto text-sm text-accent hover:underline">
                         Open reference
                       </Link>
