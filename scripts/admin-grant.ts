@@ -4,13 +4,11 @@
 import { parseArgs } from "node:util";
 import { audit } from "@/lib/audit";
 import { normalizeEmail } from "@/lib/auth/email-address";
-import { createDbClient } from "@/lib/db/create-client";
-import { parseEnv } from "@/lib/env";
-import { openCliDatabase } from "@/server/cli-db";
+import { runWithCliDatabase } from "@/server/cli-db";
 
 const USAGE = "usage: npm run admin:grant -- <email> | --revoke <email> | --list";
 
-async function main() {
+runWithCliDatabase(async (db) => {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { revoke: { type: "string" }, list: { type: "boolean" } } });
   const raw = values.revoke ?? positionals[0];
   if (!values.list && (!raw || positionals.length > 1)) {
@@ -24,46 +22,34 @@ async function main() {
     process.exitCode = 2;
     return;
   }
-  const conn = await openCliDatabase(parseEnv(process.env));
-  const db = createDbClient(conn.url, { poolSize: 1 });
-  try {
-    if (values.list) {
-      for (const u of await db.user.findMany({ where: { role: "admin" }, orderBy: { email: "asc" } })) {
-        console.log(`${u.id}  ${u.email}${u.disabledAt ? "  (disabled)" : ""}`);
-      }
-      return;
+  if (values.list) {
+    for (const u of await db.user.findMany({ where: { role: "admin" }, orderBy: { email: "asc" } })) {
+      console.log(`${u.id}  ${u.email}${u.disabledAt ? "  (disabled)" : ""}`);
     }
-    const email = address!.ok ? address!.email : "";
-    const role = values.revoke ? "developer" : "admin";
-    const outcome = await db.$transaction(async (tx) => {
-      const user = await tx.user.findUnique({ where: { email } });
-      if (!user) return "missing" as const;
-      if (user.role === role) return "unchanged" as const;
-      await tx.user.update({ where: { id: user.id }, data: { role } });
-      await audit(tx, {
-        actorKind: "system",
-        action: role === "admin" ? "user.role_granted" : "user.role_revoked",
-        targetType: "user",
-        targetId: user.id,
-        details: { role: "admin", via: "cli" },
-      });
-      return "changed" as const;
-    });
-    if (outcome === "missing") {
-      console.error(`no user with the email ${email}: they sign in once first (or list the address in ADMIN_EMAILS)`);
-      process.exitCode = 1;
-    } else if (outcome === "unchanged") {
-      console.log(`${email} is already ${role === "admin" ? "an admin" : "not an admin"}`);
-    } else {
-      console.log(role === "admin" ? `${email} is now a portal admin` : `${email} is no longer a portal admin`);
-    }
-  } finally {
-    await db.$disconnect();
-    await conn.close();
+    return;
   }
-}
-
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
+  const email = address!.ok ? address!.email : "";
+  const role = values.revoke ? "developer" : "admin";
+  const outcome = await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email } });
+    if (!user) return "missing" as const;
+    if (user.role === role) return "unchanged" as const;
+    await tx.user.update({ where: { id: user.id }, data: { role } });
+    await audit(tx, {
+      actorKind: "system",
+      action: role === "admin" ? "user.role_granted" : "user.role_revoked",
+      targetType: "user",
+      targetId: user.id,
+      details: { role: "admin", via: "cli" },
+    });
+    return "changed" as const;
+  });
+  if (outcome === "missing") {
+    console.error(`no user with the email ${email}: they sign in once first (or list the address in ADMIN_EMAILS)`);
+    process.exitCode = 1;
+  } else if (outcome === "unchanged") {
+    console.log(`${email} is already ${role === "admin" ? "an admin" : "not an admin"}`);
+  } else {
+    console.log(role === "admin" ? `${email} is now a portal admin` : `${email} is no longer a portal admin`);
+  }
 });

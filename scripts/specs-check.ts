@@ -2,10 +2,8 @@
 // Loads every description in SPECS_DIR with @redocly/openapi-core (bundle + lint with
 // redocly.yaml) and prints each problem as `file:line:col severity rule message`.
 // Exits 1 when any error is found, 0 otherwise. Warnings never fail the check.
-import path from "node:path";
 import { parseEnv, EnvError } from "@/lib/env";
-import { cacheDirFor } from "@/lib/specs/cache";
-import { ingestSpecs } from "@/lib/specs/ingest";
+import { ingestOptionsFrom, ingestSpecs } from "@/lib/specs/ingest";
 import { countBySeverity, formatProblem } from "@/lib/specs/problems";
 
 async function main() {
@@ -17,14 +15,7 @@ async function main() {
   };
   const env = parseEnv({ ...process.env, SPECS_DIR: value("--specs") ?? process.env.SPECS_DIR });
 
-  const report = await ingestSpecs({
-    specsDir: env.specsDir,
-    cacheDir: cacheDirFor(env.dataDir),
-    rulesetPath: path.resolve("redocly.yaml"),
-    timeoutMs: env.SPEC_INGEST_TIMEOUT_MS,
-    memoryMb: env.SPEC_INGEST_MEMORY_MB,
-    force: flag("--force"),
-  });
+  const report = await ingestSpecs({ ...ingestOptionsFrom(env), force: flag("--force") });
 
   const all = [...report.catalogProblems, ...report.versions.flatMap((v) => v.problems)];
   for (const p of all) {

@@ -4,7 +4,8 @@
 // command (PGlite allows one process per data directory, so never both at once).
 import fs from "node:fs";
 import path from "node:path";
-import type { Env } from "@/lib/env";
+import { createDbClient, type Db } from "@/lib/db/create-client";
+import { parseEnv, type Env } from "@/lib/env";
 import { startEmbeddedDb } from "./embedded-db";
 
 const markerFile = (env: Env) => path.join(env.dataDir, "embedded-db.json");
@@ -30,4 +31,21 @@ export async function openCliDatabase(env: Env): Promise<{ url: string; close():
   if (running) return { url: running, close: async () => {} };
   const db = await startEmbeddedDb({ dataDir: path.join(env.dataDir, "pglite"), port: 0 });
   return { url: db.url, close: () => db.stop() };
+}
+
+/** Runs a command-line tool with a Prisma client on that database; errors print their message and exit 1. */
+export function runWithCliDatabase(fn: (db: Db) => Promise<void>): void {
+  (async () => {
+    const conn = await openCliDatabase(parseEnv(process.env));
+    const db = createDbClient(conn.url, { poolSize: 1 });
+    try {
+      await fn(db);
+    } finally {
+      await db.$disconnect();
+      await conn.close();
+    }
+  })().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
 }

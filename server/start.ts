@@ -12,8 +12,7 @@ import { createDbClient } from "@/lib/db/create-client";
 import { EnvError, parseEnv, type Env } from "@/lib/env";
 import { log, redactUrl } from "@/lib/log";
 import { devMailboxMode } from "@/lib/mail/dev-mailbox";
-import { cacheDirFor } from "@/lib/specs/cache";
-import { ingestSpecs } from "@/lib/specs/ingest";
+import { ingestOptionsFrom, ingestSpecs } from "@/lib/specs/ingest";
 import { countBySeverity } from "@/lib/specs/problems";
 import { recordIngest } from "@/lib/specs/record";
 import { seedDemo } from "@/prisma/seed";
@@ -46,13 +45,7 @@ async function prepareDatabase(env: Env): Promise<{ url: string; embedded?: Embe
 
 async function ingest(env: Env, databaseUrl: string): Promise<void> {
   const started = Date.now();
-  const report = await ingestSpecs({
-    specsDir: env.specsDir,
-    cacheDir: cacheDirFor(env.dataDir),
-    rulesetPath: path.resolve("redocly.yaml"),
-    timeoutMs: env.SPEC_INGEST_TIMEOUT_MS,
-    memoryMb: env.SPEC_INGEST_MEMORY_MB,
-  });
+  const report = await ingestSpecs(ingestOptionsFrom(env));
   for (const v of report.versions.filter((r) => r.status === "failed")) {
     log.warn({ api: v.apiId, version: v.version, problem: v.problems[0] }, "spec could not be loaded; its API shows a problem page, the rest is served");
   }

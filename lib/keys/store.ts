@@ -27,24 +27,33 @@ export interface CreatedKey {
   last4: string;
 }
 
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Mints a secret for the app's environment and stores its hash; the plaintext is returned only. */
+async function insertKey(tx: Tx, environment: "sandbox" | "production", input: NewKey, actor: Actor): Promise<CreatedKey> {
+  const secret = mintSecret(environment === "production" ? "live" : "test");
+  const id = newId("key");
+  await tx.apiKey.create({
+    data: {
+      id,
+      appId: input.appId,
+      name: input.name,
+      prefix: secret.prefix,
+      last4: secret.last4,
+      hash: secret.hash,
+      scopes: input.scopes,
+      expiresAt: input.expiresAt ?? null,
+      createdById: actor.userId ?? "system",
+    },
+  });
+  return { id, plaintext: secret.plaintext, prefix: secret.prefix, last4: secret.last4 };
+}
+
 export async function createApiKey(db: Db, input: NewKey, actor: Actor): Promise<CreatedKey> {
   return db.$transaction(async (tx) => {
     const app = await tx.app.findUniqueOrThrow({ where: { id: input.appId }, select: { environment: true, orgId: true } });
-    const secret = mintSecret(app.environment === "production" ? "live" : "test");
-    const id = newId("key");
-    await tx.apiKey.create({
-      data: {
-        id,
-        appId: input.appId,
-        name: input.name,
-        prefix: secret.prefix,
-        last4: secret.last4,
-        hash: secret.hash,
-        scopes: input.scopes,
-        expiresAt: input.expiresAt ?? null,
-        createdById: actor.userId ?? "system",
-      },
-    });
+    const created = await insertKey(tx, app.environment, input, actor);
+    const { id, prefix, last4 } = created;
     await audit(tx, {
       actorUserId: actor.userId,
       actorKind: actor.kind,
@@ -53,9 +62,9 @@ export async function createApiKey(db: Db, input: NewKey, actor: Actor): Promise
       targetId: id,
       orgId: app.orgId,
       ip: actor.ip,
-      details: { appId: input.appId, prefix: secret.prefix, last4: secret.last4, scopes: input.scopes },
+      details: { appId: input.appId, prefix, last4, scopes: input.scopes },
     });
-    return { id, plaintext: secret.plaintext, prefix: secret.prefix, last4: secret.last4 };
+    return created;
   });
 }
 
@@ -67,21 +76,8 @@ export async function rotateApiKey(db: Db, keyId: string, graceSeconds: number, 
   return db.$transaction(async (tx) => {
     const old = await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, include: { app: { select: { environment: true, orgId: true } } } });
     if (old.revokedAt || old.replacedById) throw new Error("key is revoked or already rotated");
-    const secret = mintSecret(old.app.environment === "production" ? "live" : "test");
-    const id = newId("key");
-    await tx.apiKey.create({
-      data: {
-        id,
-        appId: old.appId,
-        name: old.name,
-        prefix: secret.prefix,
-        last4: secret.last4,
-        hash: secret.hash,
-        scopes: old.scopes,
-        expiresAt: old.expiresAt,
-        createdById: actor.userId ?? "system",
-      },
-    });
+    const created = await insertKey(tx, old.app.environment, { appId: old.appId, name: old.name, scopes: old.scopes, expiresAt: old.expiresAt }, actor);
+    const { id } = created;
     const graceEnd = new Date(now.getTime() + graceSeconds * 1000);
     const oldEnd = old.expiresAt && old.expiresAt < graceEnd ? old.expiresAt : graceEnd;
     await tx.apiKey.update({ where: { id: keyId }, data: { replacedById: id, expiresAt: oldEnd } });
@@ -93,9 +89,9 @@ export async function rotateApiKey(db: Db, keyId: string, graceSeconds: number, 
       targetId: keyId,
       orgId: old.app.orgId,
       ip: actor.ip,
-      details: { newKeyId: id, oldKeyValidUntil: oldEnd.toISOString(), last4: secret.last4 },
+      details: { newKeyId: id, oldKeyValidUntil: oldEnd.toISOString(), last4: created.last4 },
     });
-    return { id, plaintext: secret.plaintext, prefix: secret.prefix, last4: secret.last4 };
+    return created;
   });
 }
 

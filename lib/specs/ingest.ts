@@ -5,8 +5,10 @@ import { fork } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { Env } from "../env";
 import type { Visibility } from "./api-meta";
 import {
+  cacheDirFor,
   combinedHash,
   isCacheFresh,
   manifestPath,
@@ -181,6 +183,17 @@ function toCatalogApi(api: DiscoveredApi, reports: VersionReport[]): CatalogApi 
     versions,
     latestVersion: latest,
     catalogErrorCount: countBySeverity(api.problems).errors,
+  };
+}
+
+/** The ingest options a configuration implies (npm start, specs:check and the bench agree). */
+export function ingestOptionsFrom(env: Pick<Env, "specsDir" | "dataDir" | "SPEC_INGEST_TIMEOUT_MS" | "SPEC_INGEST_MEMORY_MB">): IngestOptions {
+  return {
+    specsDir: env.specsDir,
+    cacheDir: cacheDirFor(env.dataDir),
+    rulesetPath: path.resolve("redocly.yaml"),
+    timeoutMs: env.SPEC_INGEST_TIMEOUT_MS,
+    memoryMb: env.SPEC_INGEST_MEMORY_MB,
   };
 }
 

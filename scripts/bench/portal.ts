@@ -7,7 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
 import { cacheDirFor, versionDir, VERSION_FILES, readJson } from "@/lib/specs/cache";
-import { ingestSpecs } from "@/lib/specs/ingest";
+import { ingestOptionsFrom, ingestSpecs } from "@/lib/specs/ingest";
 import type { VersionModel } from "@/lib/specs/model";
 import { build, isBuildCurrent } from "@/server/build";
 import { closeConnections } from "./http";
@@ -54,11 +54,7 @@ export async function timeIngest(cfg: PortalConfig): Promise<IngestResult> {
   const env = parseEnv(childEnv(cfg));
   const started = performance.now();
   const report = await ingestSpecs({
-    specsDir: env.specsDir,
-    cacheDir: cacheDirFor(env.dataDir),
-    rulesetPath: path.resolve("redocly.yaml"),
-    timeoutMs: env.SPEC_INGEST_TIMEOUT_MS,
-    memoryMb: env.SPEC_INGEST_MEMORY_MB,
+    ...ingestOptionsFrom(env),
     force: true,
   });
   const ms = performance.now() - started;
