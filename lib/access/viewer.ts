@@ -7,7 +7,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { loadApiAccess } from "@/lib/access/api-access";
+import { userViewer } from "@/lib/access/api-access";
 import { authCookies } from "@/lib/auth/cookies";
 import { hashSessionToken } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
@@ -34,12 +34,10 @@ export async function viewerForSessionToken(token: string | undefined | null, da
   const client = database ?? db();
   const session = await client.session.findUnique({
     where: { sessionToken: hashSessionToken(token) },
-    select: { expires: true, user: { select: { id: true, role: true, disabledAt: true, memberships: { select: { orgId: true } } } } },
+    select: { expires: true, user: { select: { id: true, role: true, disabledAt: true } } },
   });
   if (!session || session.expires <= new Date() || session.user.disabledAt) return ANONYMOUS;
-  const { user } = session;
-  const access = await loadApiAccess(client, user.id, env().INTERNAL_ORG_SLUG);
-  return { kind: "user", userId: user.id, isAdmin: user.role === "admin", orgIds: user.memberships.map((m) => m.orgId), access };
+  return userViewer(client, session.user, env().INTERNAL_ORG_SLUG);
 }
 
 export const getViewer = cache(async (): Promise<Viewer> => {

@@ -2,7 +2,7 @@
 // signed-in session (lib/access/viewer.ts). A token that is present but not valid is refused
 // outright rather than falling back to the session.
 import "server-only";
-import { loadApiAccess } from "@/lib/access/api-access";
+import { userViewer } from "@/lib/access/api-access";
 import { getViewer, type Viewer } from "@/lib/access/viewer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -38,14 +38,13 @@ export async function apiViewer(req: Request): Promise<Viewer> {
   if (!pat || !sameHash(pat.hash, parsed.hash) || pat.revokedAt || (pat.expiresAt && pat.expiresAt <= now)) {
     throw new ApiError(401, "unauthenticated", "The access token is not valid.");
   }
-  const user = await db().user.findUnique({ where: { id: pat.userId }, select: { id: true, role: true, disabledAt: true, memberships: { select: { orgId: true } } } });
+  const user = await db().user.findUnique({ where: { id: pat.userId }, select: { id: true, role: true, disabledAt: true } });
   if (!user || user.disabledAt) throw new ApiError(401, "unauthenticated", "The access token is not valid.");
   // Last use, at most once a minute per token, off the request's critical path.
   void db()
     .personalAccessToken.updateMany({ where: { id: pat.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } }] }, data: { lastUsedAt: now } })
     .catch(() => {});
-  const access = await loadApiAccess(db(), user.id, env().INTERNAL_ORG_SLUG);
-  return { kind: "user", userId: user.id, isAdmin: user.role === "admin", orgIds: user.memberships.map((m) => m.orgId), access };
+  return userViewer(db(), user, env().INTERNAL_ORG_SLUG);
 }
 
 export async function requireUser(req: Request): Promise<UserViewer> {
