@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { signInWithOidc } from "./support/sign-in";
 
 // Partner and internal APIs' reference pages are rendered per request for who is asking (proxy.ts
