@@ -4,31 +4,12 @@
 import crypto from "node:crypto";
 import type { APIRequestContext, APIResponse, Browser, BrowserContext } from "@playwright/test";
 import { POLICY, type ObjectKind } from "../tests/authz/policy";
-import { listAppRoutes, type AppRoute, type HttpMethod } from "../tests/authz/route-tree";
+import { fillPattern as fill, listAppRoutes, type AppRoute, type HttpMethod } from "../tests/authz/route-tree";
 import { expect, test } from "./support/fixtures";
 import { signInWithOidc } from "./support/sign-in";
 
 const routes = listAppRoutes();
 const byClass = (c: string) => routes.filter((r) => POLICY[r.pattern]?.access === c);
-
-/** Sample values for the path parameters that are not tenant objects. */
-const SAMPLE: Record<string, string> = {
-  api: "weather",
-  version: "v2",
-  slug: "listalerts",
-  name: "Alert",
-  tag: "alerts",
-  filter: "breaking",
-  range: "v1...v2",
-  file: "v2.xml",
-  "...path": "apis/weather/v2",
-};
-
-function fill(pattern: string, ids: Partial<Record<string, string>> = {}): string {
-  return pattern
-    .replace(/\/\[\[\.\.\.[^\]]+\]\]/g, "")
-    .replace(/\[([^\]]+)\]/g, (_m, name: string) => encodeURIComponent(ids[name] ?? SAMPLE[name] ?? "x").replace(/%2F/g, "/"));
-}
 
 interface Session {
   context: BrowserContext;

@@ -48,3 +48,23 @@ export function listAppRoutes(appDir = path.resolve("app")): AppRoute[] {
   }
   return routes.sort((a, b) => a.pattern.localeCompare(b.pattern));
 }
+
+/** Sample values for path parameters that are not tenant objects (the demo specs' Weather API). */
+const SAMPLE: Record<string, string> = {
+  api: "weather",
+  version: "v2",
+  slug: "listalerts",
+  name: "Alert",
+  tag: "alerts",
+  filter: "breaking",
+  range: "v1...v2",
+  file: "v2.xml",
+  "...path": "apis/weather/v2",
+};
+
+/** A concrete URL for a route pattern: `ids` for named parameters, samples for the rest. */
+export function fillPattern(pattern: string, ids: Partial<Record<string, string>> = {}): string {
+  return pattern
+    .replace(/\/\[\[\.\.\.[^\]]+\]\]/g, "")
+    .replace(/\[([^\]]+)\]/g, (_m, name: string) => encodeURIComponent(ids[name] ?? SAMPLE[name] ?? "x").replace(/%2F/g, "/"));
+}
