@@ -66,6 +66,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
                 <Link href="/admin" className="text-sm text-accent hover:underline">
                   Admin area
                 </Link>
+                <Link href="/admin/specs" className="text-sm text-accent hover:underline">
+                  Spec problems
+                </Link>
               </span>
             ) : (
               "Developer"
