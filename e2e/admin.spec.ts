@@ -54,7 +54,7 @@ test("admin: refused before enrolling TOTP, approves after; the requester gets t
   await expect(card).toContainText("We plan trips for our customers.");
   await expect(card).toContainText(devEmail);
   await card.getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByRole("alert")).toContainText("need two-factor authentication");
+  await expect(page.getByRole("alert").filter({ hasText: "need two-factor authentication" })).toBeVisible();
   await expect(card.getByText("pending", { exact: true })).toBeVisible();
   expect((await api(dev, "GET", `/api/v1/apps/${app.body.id}`)).body.apis).toEqual([]);
   await screenshots(page, info, "admin-access-requests");
@@ -70,7 +70,7 @@ test("admin: refused before enrolling TOTP, approves after; the requester gets t
   await screenshots(page, info, "account-security-enrol");
   await page.getByLabel("Code from your app").fill("000000");
   await page.getByRole("button", { name: "Turn on" }).click();
-  await expect(page.getByRole("alert")).toContainText("That code is not right");
+  await expect(page.getByRole("alert").filter({ hasText: "That code is not right" })).toBeVisible();
   await page.getByLabel("Code from your app").fill(await codeFor(secret));
   await page.getByRole("button", { name: "Turn on" }).click();
   const codes = page.getByTestId("recovery-codes").getByRole("listitem");
@@ -130,6 +130,7 @@ test("admin: refused before enrolling TOTP, approves after; the requester gets t
 });
 
 async function screenshots(page: Page, info: { outputPath(name: string): string; project: { name: string } }, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0)); // a full-page shot from the top (the sticky header stays there)
   await page.emulateMedia({ colorScheme: "light" });
   await page.screenshot({ path: info.outputPath(`${name}-${info.project.name}-light.png`), fullPage: true });
   if (info.project.name === "desktop") {

@@ -95,13 +95,13 @@ export default async function SecurityPage({ searchParams }: { searchParams: Sea
 
         {status.state === "pending" && qr && (
           <div id="setup" className="mt-4 grid gap-6 sm:grid-cols-[200px_1fr]">
-            <div className="w-[200px] rounded-lg bg-white p-1 [&>svg]:h-auto [&>svg]:w-full" role="img" aria-label="QR code with the secret for your authenticator app" dangerouslySetInnerHTML={{ __html: qr }} />
+            <div className="w-[200px] self-start rounded-lg bg-white p-1 [&>svg]:h-auto [&>svg]:w-full" role="img" aria-label="QR code with the secret for your authenticator app" dangerouslySetInnerHTML={{ __html: qr }} />
             <div className="space-y-4 text-sm">
               <ol className="list-decimal space-y-1 pl-5">
                 <li>Scan the QR code with your authenticator app.</li>
                 <li>Or type this secret into it by hand (time-based, 6 digits, 30 seconds):</li>
               </ol>
-              <p className="break-all rounded-md border border-border bg-bg px-3 py-2 font-mono text-base" data-testid="totp-secret">
+              <p className="rounded-md border border-border bg-bg px-3 py-2 font-mono text-base" data-testid="totp-secret">
                 {status.secret.match(/.{1,4}/g)!.join(" ")}
               </p>
               <form method="post" action="/api/account/security/confirm" className="space-y-3">
