@@ -107,6 +107,28 @@ test("admin: refused before enrolling TOTP, approves after; the requester gets t
   expect(mail.text).toContain("Welcome, mind the rate limits.");
   await dev.goto("/account");
   await expect(dev.getByTestId("access-notifications")).toContainText("approved");
+
+  // The grant shows in what keys may be scoped to; the admin revokes the developer's key.
+  const key = await api(dev, "POST", `/api/v1/apps/${app.body.id}/keys`, { name: "ci", scopes: ["travel:read"] });
+  expect(key.status).toBe(201);
+  await page.goto(`/admin/apps?q=${app.body.id}`);
+  const keyRow = page.getByRole("listitem").filter({ hasText: key.body.display }).last();
+  await expect(keyRow).toContainText("active");
+  expect(await page.content()).not.toContain(key.body.secret);
+  await keyRow.getByLabel(/Reason for revoking/).fill("Leaked in a public gist");
+  await keyRow.getByRole("button", { name: "Revoke" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The key is revoked" })).toBeVisible();
+  await screenshots(page, info, "admin-apps");
+  expect((await api(dev, "GET", `/api/v1/apps/${app.body.id}/keys`)).body.data[0]).toMatchObject({ id: key.body.id, status: "revoked" });
+
+  // Disabling the developer ends their session at once.
+  await page.goto(`/admin/users?q=${encodeURIComponent(devEmail)}`);
+  await page.getByTestId("user-row").filter({ hasText: devEmail }).getByRole("button", { name: "Disable" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The user is disabled" })).toBeVisible();
+  await expect(page.getByTestId("user-row").filter({ hasText: devEmail })).toContainText("disabled");
+  await screenshots(page, info, "admin-users");
+  await dev.goto("/account");
+  await expect(dev).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
   await devContext.close();
 
   // The audit log lists the refusal, the enrolment, the step-up and the approval; the CSV has them.
@@ -114,9 +136,10 @@ test("admin: refused before enrolling TOTP, approves after; the requester gets t
   await expect(page.getByTestId("audit-row").filter({ hasText: "access.approved" }).first()).toBeVisible();
   expect(await violations()).toEqual([]);
   await page.goto(`/admin/audit?actor=twofa-admin-${project}`);
-  for (const action of ["admin.refused", "2fa.enrolled", "2fa.step_up", "2fa.failed", "access.approved"]) {
+  for (const action of ["admin.refused", "2fa.enrolled", "2fa.step_up", "2fa.failed", "access.approved", "key.revoked", "user.disabled"]) {
     await expect(page.getByTestId("audit-row").filter({ hasText: action }).first(), action).toBeVisible();
   }
+  await screenshots(page, info, "admin-audit");
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download these entries as CSV" }).click();
   const csv = await (await download).createReadStream().then(async (s) => {
@@ -125,7 +148,7 @@ test("admin: refused before enrolling TOTP, approves after; the requester gets t
     return Buffer.concat(chunks).toString("utf8");
   });
   expect(csv.split("\r\n")[0]).toBe("at,actor,actor_kind,action,target_type,target_id,org_id,ip,details");
-  for (const action of ["admin.refused", "2fa.enrolled", "access.approved"]) expect(csv).toContain(`,${action},`);
+  for (const action of ["admin.refused", "2fa.enrolled", "access.approved", "key.revoked", "user.disabled"]) expect(csv).toContain(`,${action},`);
   expect(csv).toContain(requested.body.requestId);
 });
 
