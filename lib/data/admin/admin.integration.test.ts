@@ -33,6 +33,8 @@ type Mods = {
   decideRoute: typeof import("@/app/api/admin/access-requests/[requestId]/route");
   usersRoute: typeof import("@/app/api/admin/users/[userId]/route");
   csvRoute: typeof import("@/app/(account)/admin/audit.csv/route");
+  keyRoute: typeof import("@/app/api/admin/keys/[keyId]/revoke/route");
+  securityRoutes: { POST: (r: Request) => Promise<Response> }[];
   verifyRoute: typeof import("@/app/api/account/security/verify/route");
   accessRoute: typeof import("@/app/api/v1/apps/[appId]/access/route");
 };
@@ -101,6 +103,14 @@ beforeAll(async () => {
     decideRoute: await import("@/app/api/admin/access-requests/[requestId]/route"),
     usersRoute: await import("@/app/api/admin/users/[userId]/route"),
     csvRoute: await import("@/app/(account)/admin/audit.csv/route"),
+    keyRoute: await import("@/app/api/admin/keys/[keyId]/revoke/route"),
+    securityRoutes: [
+      await import("@/app/api/account/security/enrol/route"),
+      await import("@/app/api/account/security/confirm/route"),
+      await import("@/app/api/account/security/codes-saved/route"),
+      await import("@/app/api/account/security/disable/route"),
+      await import("@/app/api/account/security/verify/route"),
+    ],
     verifyRoute: await import("@/app/api/account/security/verify/route"),
     accessRoute: await import("@/app/api/v1/apps/[appId]/access/route"),
   };
@@ -316,6 +326,30 @@ describe("non-admins", () => {
     await expect(m.requests.listAccessRequests(actorOf(dev, false), "all")).rejects.toBeInstanceOf(m.stepUp.AdminNotFound);
     expect((await db.accessRequest.findUniqueOrThrow({ where: { id: req.id } })).status).toBe("pending");
     expect(await db.session.count({ where: { userId: victim.id } })).toBe(1);
+  });
+
+  it("every form post refuses a foreign, null or missing Origin with 403 (SEC-C2), even for an admin", async () => {
+    const admin = await person("admin", "admin");
+    await enrol(admin);
+    cookie.token = admin.token;
+    const id = "x";
+    const posts = [
+      (r: Request) => m.decideRoute.POST(r, ctx({ requestId: id })),
+      (r: Request) => m.usersRoute.POST(r, ctx({ userId: id })),
+      (r: Request) => m.keyRoute.POST(r, ctx({ keyId: id })),
+      ...m.securityRoutes.map((route) => (r: Request) => route.POST(r)),
+    ];
+    for (const post of posts) {
+      for (const origin of ["https://evil.example", "null", ""]) {
+        const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", ...(origin && { origin }) };
+        const res = await post(new Request(`${PORTAL}/api/x`, { method: "POST", headers, body: "code=123456&decision=approve&action=disable&reason=abc" }));
+        expect(res.status).toBe(403);
+      }
+    }
+    cookie.token = undefined;
+    // Nothing happened: the admin's factor is intact and no step-up was recorded by those posts.
+    expect(await db.secondFactor.count({ where: { userId: admin.id } })).toBe(1);
+    expect(await auditOf({ action: "2fa.step_up", actorUserId: admin.id })).toHaveLength(0);
   });
 
   it("the CSV export for an admin follows the filter and neutralises formulas", async () => {
