@@ -305,6 +305,33 @@ describe("users and keys", () => {
   });
 });
 
+describe("admin lists", () => {
+  it("lists organizations with members, apps with owners and masked keys, counts, and filtered users", async () => {
+    const admin = await person("admin", "admin");
+    const dev = await person("dev");
+    const orgId = newId("org");
+    const slug = `acme-${Date.now().toString(36)}`;
+    await db.organization.create({ data: { id: orgId, slug, name: "Acme Travel", memberships: { create: [{ userId: dev.id, role: "owner" }] } } });
+    const appId = newId("app");
+    await db.app.create({ data: { id: appId, name: "Acme booking", orgId, createdById: dev.id } });
+    await db.apiKey.create({ data: { id: newId("key"), appId, name: "prod", prefix: "ptl_live_", last4: "Wxyz", hash: `h-${appId}`, scopes: ["travel:read"], createdById: dev.id } });
+
+    const orgs = await m.directory.listOrgs(actorOf(admin), "ACME TRAVEL");
+    expect(orgs.find((o) => o.id === orgId)).toMatchObject({ slug, apps: 1, members: [{ email: dev.email, role: "owner" }] });
+    const apps = await m.directory.listApps(actorOf(admin), slug);
+    expect(apps).toHaveLength(1);
+    expect(apps[0]).toMatchObject({ id: appId, owner: { kind: "organization", name: "Acme Travel" }, keys: [{ display: "ptl_live_…Wxyz", status: "active" }] });
+    expect(JSON.stringify(apps)).not.toContain(`h-${appId}`);
+    expect((await m.directory.listApps(actorOf(admin), dev.email)).map((a) => a.id)).toContain(appId);
+    const counts = await m.directory.adminCounts(actorOf(admin));
+    expect(counts.orgs).toBeGreaterThanOrEqual(1);
+    expect(counts.admins).toBeGreaterThanOrEqual(1);
+    const users = await m.users.listUsers(actorOf(admin), { q: dev.email.toUpperCase(), role: "developer", disabled: "no" });
+    expect(users.map((u) => u.email)).toEqual([dev.email]);
+    expect(await m.users.listUsers(actorOf(admin), { q: dev.email, role: "admin" })).toEqual([]);
+  });
+});
+
 describe("non-admins", () => {
   it("get 404 from every admin route and the CSV export, and change nothing", async () => {
     const dev = await person("dev");

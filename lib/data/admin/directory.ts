@@ -57,7 +57,7 @@ export async function listApps(actor: AdminActor, q?: string): Promise<AdminAppR
   requireAdmin(actor);
   const now = new Date();
   const rows = await db().app.findMany({
-    where: q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { id: q }, { org: { slug: { contains: q.toLowerCase() } } }, { ownerUser: { email: { contains: q.toLowerCase() } } }] } : {},
+    where: q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { id: q }, { org: { slug: { contains: q.toLowerCase() } } }, { ownerUser: { email: { contains: q.toLowerCase() } } }, { org: { memberships: { some: { user: { email: { contains: q.toLowerCase() } } } } } }] } : {},
     orderBy: { createdAt: "desc" },
     take: 100,
     select: {

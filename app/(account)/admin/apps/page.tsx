@@ -23,7 +23,7 @@ export default async function AppsPage({ searchParams }: { searchParams: Search 
     <AdminShell title="Apps and keys" current="/admin/apps" params={params} intro={<p>Keys show their prefix and last four characters only. Revoking a key stops it at every gateway within a second.</p>}>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
         <label className="min-w-60 flex-1 text-sm">
-          <span className="font-medium">App name, app id, organization slug or owner email</span>
+          <span className="font-medium">App name, app id, organization slug, or an owner’s or member’s email</span>
           <input name="q" type="search" defaultValue={q} maxLength={100} className={inputClass} />
         </label>
         <Button variant="secondary">Search</Button>
