@@ -6,7 +6,9 @@ import { Notice } from "@/components/ui/notice";
 import { ACCOUNT_ERRORS } from "@/lib/auth/messages";
 import { signInMethods } from "@/lib/auth/options";
 import { currentSessionHash, requireUser } from "@/lib/auth/page-session";
+import { hasConfirmedSecondFactor } from "@/lib/auth/second-factor";
 import { listSessions } from "@/lib/auth/sessions";
+import { accessNotifications } from "@/lib/data/access-requests";
 import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
@@ -19,12 +21,14 @@ const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC
 export default async function AccountPage({ searchParams }: { searchParams: Search }) {
   const viewer = await requireUser("/account");
   const params = await searchParams;
-  const [user, sessions] = await Promise.all([
+  const [user, sessions, twoFactor, notifications] = await Promise.all([
     db().user.findUniqueOrThrow({
       where: { id: viewer.userId },
       select: { email: true, name: true, role: true, createdAt: true, accounts: { select: { provider: true } } },
     }),
     listSessions(viewer.userId, await currentSessionHash()),
+    hasConfirmedSecondFactor(viewer.userId),
+    accessNotifications(viewer.userId, viewer.orgIds),
   ]);
   const error = typeof params.error === "string" ? ACCOUNT_ERRORS[params.error] : undefined;
   // Any account can ask for an email link to its address when email sign-in is on.
@@ -59,6 +63,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             {user.role === "admin" ? (
               <span className="flex flex-wrap items-center gap-3">
                 <Badge tone="accent">Portal admin</Badge>
+                <Link href="/admin" className="text-sm text-accent hover:underline">
+                  Admin area
+                </Link>
                 <Link href="/admin/specs" className="text-sm text-accent hover:underline">
                   Spec problems
                 </Link>
@@ -71,8 +78,38 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
           <dd>{[...new Set(methods)].join(", ")}</dd>
           <dt className="text-fg-muted">Member since</dt>
           <dd>{date.format(user.createdAt)}</dd>
+          <dt className="text-fg-muted">Two-factor</dt>
+          <dd className="flex flex-wrap items-center gap-3">
+            {twoFactor ? <Badge tone="ok">On</Badge> : <Badge>Off</Badge>}
+            <Link href="/account/security" className="text-sm text-accent hover:underline">
+              {twoFactor ? "Manage" : user.role === "admin" ? "Set up (needed for admin actions)" : "Set up"}
+            </Link>
+          </dd>
         </dl>
       </section>
+
+      {notifications.length > 0 && (
+        <section aria-labelledby="notifications" className="mt-6 rounded-xl border border-border bg-bg-subtle p-5 sm:p-6">
+          <h2 id="notifications" className="text-lg font-semibold">
+            Access requests
+          </h2>
+          <p className="mt-1 text-sm text-fg-muted">Your apps&apos; requests for partner and internal APIs, and what the portal&apos;s admins decided.</p>
+          <ul className="mt-4 divide-y divide-border rounded-lg border border-border bg-bg" data-testid="access-notifications">
+            {notifications.map((n) => (
+              <li key={n.id} className="px-4 py-3 text-sm">
+                <p className="flex flex-wrap items-center gap-2">
+                  <Badge tone={n.status === "approved" ? "ok" : n.status === "denied" ? "danger" : n.status === "pending" ? "warn" : "neutral"}>{n.status}</Badge>
+                  <span className="font-medium">
+                    {n.appName} → {n.apiName}
+                  </span>
+                  <span className="ml-auto text-xs text-fg-muted">{dateTime.format(n.at)} UTC</span>
+                </p>
+                {n.note && <p className="mt-1 whitespace-pre-wrap break-words text-fg-muted">{n.status === "denied" ? "Reason" : "Note"}: {n.note}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="sessions" className="mt-6 rounded-xl border border-border bg-bg-subtle p-5 sm:p-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
