@@ -49,6 +49,7 @@ export function postWebhook(opts: PostOptions): Promise<PostResult> {
   const timeoutMs = opts.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   return new Promise((resolve) => {
     let settled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const done = (r: Omit<PostResult, "durationMs">) => {
       if (settled) return;
       settled = true;
@@ -86,7 +87,7 @@ export function postWebhook(opts: PostOptions): Promise<PostResult> {
       lookup: guardedLookup as unknown as typeof dns.lookup,
       headers: { ...opts.headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(opts.body)), "user-agent": "Portolan-Webhooks/1" },
     });
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       req.destroy();
       done({ status: null, ok: false, error: "timeout" });
     }, timeoutMs);
