@@ -100,7 +100,7 @@ test("a developer adds a webhook endpoint, sees the secret once, and gets a sign
     // A loopback URL is refused at registration.
     await page.getByLabel("URL").fill("http://127.0.0.1:9/hook");
     await page.getByRole("button", { name: "Add endpoint" }).click();
-    await expect(page.getByRole("alert")).toContainText("not reachable");
+    await expect(page.getByRole("alert").filter({ hasText: "URL refused" })).toContainText("not reachable");
 
     await page.getByLabel("URL").fill(`http://127.0.0.2:${port}/hook`);
     await page.getByRole("button", { name: "Add endpoint" }).click();

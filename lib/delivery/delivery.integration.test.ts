@@ -2,7 +2,6 @@
 // webhook receivers: outbox atomicity (SEC-F4), email headers and one-click unsubscribe
 // (SEC-F1), SMTP outage and bounces (SEC-F3, F5 in small), webhook signatures, stable ids and
 // retries (SEC-E1/E2/E6), SSRF at delivery (SEC-E3 level 2, E4, E5), subscriptions (SEC-F2).
-import http from "node:http";
 import type PgBoss from "pg-boss";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -448,6 +447,3 @@ describe("subscriptions (SEC-F2)", () => {
     expect(await requestSubscription(db, mail, { email: addr("x"), api: "secret-partner-api", severity: "all", ip: null }, apis)).toMatchObject({ ok: false, reason: "unknown-api" });
   });
 });
-
-// Keep the import used for typing the receiver callbacks.
-export type _Res = http.ServerResponse;
