@@ -135,8 +135,9 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
                     <p className="break-all font-mono text-sm">{e.url}</p>
                     <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-fg-muted">
                       {e.disabledAt ? <Badge tone="danger">Disabled{e.disabledReason === "gone" ? " (410 Gone)" : e.disabledReason === "failing" ? " (kept failing)" : ""}</Badge> : <Badge tone="ok">Active</Badge>}
-                      <span>{e.apis.length === 0 ? "All APIs" : e.apis.map(apiName).join(", ")}</span>
-                      <span>· {e.severity === "all" ? "all changes" : "breaking changes and deprecations"}</span>
+                      <span>
+                        {e.apis.length === 0 ? "All APIs" : e.apis.map(apiName).join(", ")} · {e.severity === "all" ? "all changes" : "breaking changes and deprecations"}
+                      </span>
                       {e.previousSecretExpiresAt && e.previousSecretExpiresAt > new Date() && <span>· previous secret signs until {dateTime.format(e.previousSecretExpiresAt)} UTC</span>}
                     </p>
                   </div>
