@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { checkSameOrigin, crossSiteRefused } from "@/lib/http/same-origin";
+import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,14 @@ export async function POST(request: NextRequest) {
   const severity: Severity = (SEVERITIES as readonly string[]).includes(field("severity")) ? (field("severity") as Severity) : "breaking";
   const back = (params: Record<string, string>) => NextResponse.redirect(new URL(`/subscribe?${new URLSearchParams({ api, severity, ...params })}`, e.portalUrl), 303);
 
-  const result = await requestSubscription(db(), e, { email: field("email"), api, severity, ip: clientIp(request.headers, e.TRUSTED_PROXY_HOPS) }, new Set(subscribableApis().map((a) => a.id)));
+  let result: Awaited<ReturnType<typeof requestSubscription>>;
+  try {
+    result = await requestSubscription(db(), e, { email: field("email"), api, severity, ip: clientIp(request.headers, e.TRUSTED_PROXY_HOPS) }, new Set(subscribableApis().map((a) => a.id)));
+  } catch (err) {
+    // The mail server is down (the confirmation is sent directly, so its token is never stored in clear).
+    log.error({ err }, "subscription confirmation mail not sent");
+    return new Response(page("Try again later", "The confirmation email could not be sent just now. Please try again in a few minutes."), { status: 503, headers: { "content-type": "text/html; charset=utf-8", "retry-after": "300", "cache-control": "no-store" } });
+  }
   if (result.ok) return NextResponse.redirect(new URL("/subscribe/check-email", e.portalUrl), 303);
   if (result.reason === "rate-limited") {
     return new Response(tooManyPage(result.retryAfterSeconds), {
@@ -36,7 +44,12 @@ export async function POST(request: NextRequest) {
 
 function tooManyPage(seconds: number): string {
   const hours = Math.max(1, Math.round(seconds / 3600));
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Too many requests · Portolan</title>
+  return page("Too many requests", `A confirmation was already sent to this address recently, or this network asked too often. Check your inbox, or try again in about ${hours} hour${hours === 1 ? "" : "s"}.`);
+}
+
+/** A minimal page for answers that must keep their status code (429, 503); the text is ours. */
+function page(title: string, text: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · Portolan</title>
 <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color-scheme:light dark}</style></head>
-<body><h1>Too many requests</h1><p>A confirmation was already sent to this address recently, or this network asked too often. Check your inbox, or try again in about ${hours} hour${hours === 1 ? "" : "s"}.</p><p><a href="/subscribe">Back to subscriptions</a></p></body></html>`;
+<body><h1>${title}</h1><p>${text}</p><p><a href="/subscribe">Back to subscriptions</a></p></body></html>`;
 }
