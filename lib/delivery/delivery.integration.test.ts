@@ -199,6 +199,37 @@ describe("email delivery (SEC-F1, F3, F5)", () => {
     expect(await db.emailSuppression.findUnique({ where: { email: to } })).toBeNull();
   });
 
+  it("a crash between the server's acceptance and our record re-sends with the same Message-ID", async () => {
+    const to = addr("crash");
+    const { queued } = await enqueue([emailMsg("crash", to)]);
+    // A database client whose "mark delivered" fails once: the process died at that moment.
+    let crashed = false;
+    const crashing = new Proxy(db, {
+      get(target, prop) {
+        if (prop !== "delivery") return Reflect.get(target, prop);
+        return new Proxy(target.delivery, {
+          get(d, p) {
+            if (p !== "update") return Reflect.get(d, p);
+            return (args: { data: { status?: string } }) => {
+              if (args.data.status === "delivered" && !crashed) {
+                crashed = true;
+                return Promise.reject(new Error("worker killed"));
+              }
+              return d.update(args as never);
+            };
+          },
+        });
+      },
+    });
+    await expect(runEmailJob({ db: crashing, mail, secret: SECRET }, queued[0]!, { retryCount: 0, retryLimit: 12 })).rejects.toThrow("worker killed");
+    // pg-boss hands the job out again (retry or expiry); the retry sends it a second time.
+    await runEmailJob({ db, mail, secret: SECRET }, queued[0]!, { retryCount: 1, retryLimit: 12 });
+    const got = smtp.mails.filter((m) => m.to.includes(to));
+    expect(got).toHaveLength(2);
+    expect(new Set(got.map((m) => m.messageId))).toEqual(new Set([`<${queued[0]}@portal.test>`]));
+    expect((await db.delivery.findUniqueOrThrow({ where: { id: queued[0] } })).status).toBe("delivered");
+  });
+
   it("550 on RCPT suppresses the address at once; nothing further is sent to it", async () => {
     const to = addr("hard");
     smtp.refuse.set(to, { code: 550, message: "5.1.1 No such user here (mailbox secret-internal-detail)" });
