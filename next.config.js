@@ -24,7 +24,7 @@ const STATIC_CSP = [
 ].join("; ");
 
 /** Paths with the nonce policy: keep in step with NONCE_PAGE_PATTERN and proxy.ts's matcher. */
-const NOT_NONCE_PAGES = "/((?!signin|signout|account|admin|auth/|dev/mailbox).*)";
+const NOT_NONCE_PAGES = "/((?!signin|signout|account|admin|auth/|dev/mailbox|subscribe|unsubscribe/).*)";
 
 const EVERY_RESPONSE = [
   { key: "X-Content-Type-Options", value: "nosniff" },

@@ -55,5 +55,8 @@ export const config = {
     "/admin/:path*",
     "/auth/:path*",
     "/dev/mailbox",
+    "/subscribe",
+    "/subscribe/:path*",
+    "/unsubscribe/:path*",
   ],
 };

@@ -54,6 +54,10 @@ const EnvSchema = z.object({
   ADMIN_EMAILS: z.string().optional(),
   /** Reverse proxies in front of the portal that append to X-Forwarded-For (0: clients connect directly). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+
+  // --- Delivery (lib/delivery) ---
+  /** Tests only: comma-separated IP addresses webhooks may reach although private/loopback. */
+  WEBHOOK_ALLOW_HOSTS: z.string().trim().max(500).optional(),
 });
 
 /** Variables that only work together: each group is all set or all unset. */

@@ -8,7 +8,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ensureGeneratedAuthSecret } from "@/lib/auth/secret";
-import { createDbClient } from "@/lib/db/create-client";
+import { createDbClient, type Db } from "@/lib/db/create-client";
+import { startDeliveryWorkers, type DeliveryWorkers } from "@/lib/delivery/worker";
 import { EnvError, parseEnv, type Env } from "@/lib/env";
 import { log, redactUrl } from "@/lib/log";
 import { devMailboxMode } from "@/lib/mail/dev-mailbox";
@@ -72,8 +73,11 @@ async function main() {
 
   const { url, embedded } = await prepareDatabase(env);
   let gateway: GatewayServer | undefined;
+  let delivery: { workers: DeliveryWorkers; db: Db } | undefined;
   const shutdown = async (code: number) => {
     await gateway?.stop().catch(() => undefined);
+    await delivery?.workers.stop().catch(() => undefined);
+    await delivery?.db.$disconnect().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     process.exit(code);
   };
@@ -136,6 +140,23 @@ async function main() {
       // The docs keep serving; gateways can use the portal's own /api/v1/keys/verify meanwhile.
       log.error({ err: e, port: env.gatewayPort }, "gateway verification server could not start");
     }
+  }
+  // Email and webhook delivery (lib/delivery): every instance runs workers on the shared queue.
+  // Started after Next so a slow queue start never delays the docs.
+  try {
+    const deliveryDb = createDbClient(url, { poolSize: 4 });
+    const workers = await startDeliveryWorkers({
+      databaseUrl: url,
+      db: deliveryDb,
+      mail: env,
+      secret: authSecret!,
+      allowHosts: env.WEBHOOK_ALLOW_HOSTS,
+      log,
+    });
+    delivery = { workers, db: deliveryDb };
+    log.info("delivery workers started (email, webhooks)");
+  } catch (e) {
+    log.error({ err: e }, "delivery workers could not start: notices are queued and sent once they run");
   }
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {

@@ -14,6 +14,7 @@ export function FeedLinks({ apiId }: { apiId: string | null }) {
       <a className={link} href={feedPath(apiId, "rss")} type="application/rss+xml">RSS</a>
       <a className={link} href={feedPath(apiId, "atom")} type="application/atom+xml">Atom</a>
       <a className={link} href={feedPath(apiId, "json")} type="application/feed+json">JSON Feed</a>
+      <a className={link} href={apiId ? `/subscribe?api=${encodeURIComponent(apiId)}` : "/subscribe"}>Email</a>
     </p>
   );
 }

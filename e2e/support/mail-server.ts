@@ -14,6 +14,8 @@ export interface CapturedMail {
   subject: string;
   text: string;
   html: string;
+  /** Header lines as sent, by lower-case name (Message-ID, List-Unsubscribe, …). */
+  headerLines: Record<string, string>;
   receivedAt: string;
 }
 
@@ -34,6 +36,7 @@ export async function startMailServer(opts: { port: number; dir: string }): Prom
             subject: mail.subject ?? "",
             text: mail.text ?? "",
             html: typeof mail.html === "string" ? mail.html : "",
+            headerLines: Object.fromEntries(mail.headerLines.map((l) => [l.key, l.line])),
             receivedAt: new Date().toISOString(),
           };
           const file = path.join(opts.dir, `${Date.now()}-${process.pid}-${++n}.json`);

@@ -34,4 +34,6 @@ export const authServerEnv = {
   OIDC_CLIENT_ID,
   OIDC_CLIENT_SECRET,
   OIDC_NAME,
+  // Webhook tests' receivers listen on 127.0.0.2 (e2e/subscriptions.spec.ts); loopback stays refused.
+  WEBHOOK_ALLOW_HOSTS: "127.0.0.2",
 };

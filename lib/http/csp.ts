@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { THEME_SCRIPT } from "@/components/layout/theme-script-source";
 
 /** Paths that get the nonce policy; the static policy in next.config.js skips exactly these. */
-export const NONCE_PAGE_PATTERN = /^\/(signin|signout|account|admin|auth\/|dev\/mailbox)/;
+export const NONCE_PAGE_PATTERN = /^\/(signin|signout|account|admin|auth\/|dev\/mailbox|subscribe|unsubscribe\/)/;
 
 export const THEME_SCRIPT_HASH = `'sha256-${crypto.createHash("sha256").update(THEME_SCRIPT, "utf8").digest("base64")}'`;
 

@@ -13,7 +13,11 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
-  html: string;
+  html?: string;
+  /** Without angle brackets' worth of surprises: `<local@host>`; the same on every retry of one message. */
+  messageId?: string;
+  /** Extra header lines, passed as written (never folded: RFC 8058 List-Unsubscribe). */
+  headers?: Record<string, string>;
 }
 
 /** How long the dev mailbox keeps a message. */
@@ -40,6 +44,8 @@ export async function sendMail(env: MailEnv, db: Pick<Db, "devMail">, mail: Outg
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      ...(mail.messageId && { messageId: mail.messageId }),
+      ...(mail.headers && { headers: Object.fromEntries(Object.entries(mail.headers).map(([k, v]) => [k, { prepared: true, value: v }])) }),
     });
     const failed = [...(result.rejected ?? []), ...(result.pending ?? [])];
     if (failed.length) throw new Error("the mail server refused the recipient");

@@ -47,6 +47,16 @@ export const POLICY: Record<string, PolicyEntry> = {
   "/dev/mailbox": { access: "anyone", note: "only without SMTP, on a loopback PORTAL_URL, from loopback (lib/mail/dev-mailbox.ts)" },
 
   "/account": { access: "signed-in" },
+  "/account/subscriptions": { access: "signed-in", note: "server actions re-read the viewer; endpoint and delivery ids are matched with the caller's user id (lib/delivery/subscriptions.ts)" },
+
+  "/subscribe": { access: "anyone", note: "public APIs only; no account needed (double opt-in)" },
+  "/subscribe/check-email": { access: "anyone" },
+  "/subscribe/confirm/[token]": { access: "anyone", note: "the token is spent only by the POST to /api/subscriptions/confirm" },
+  "/subscribe/done": { access: "anyone" },
+  "/unsubscribe/[token]": { access: "anyone", note: "GET changes nothing; the button POSTs to /api/unsubscribe/[token]" },
+  "/api/subscriptions": { access: "anyone", note: "same-origin form POST; one confirmation per address per 24 h, 429 beyond" },
+  "/api/subscriptions/confirm": { access: "anyone", note: "same-origin; spends a one-time 48 h token" },
+  "/api/unsubscribe/[token]": { access: "anyone", note: "RFC 8058 one-click: the HMAC token is the authority (no cookies, no Origin); tampered tokens get the same answer" },
   "/api/account/sessions": { access: "signed-in", note: "form POST; only the caller's own sessions" },
   "/account/security": { access: "signed-in", note: "the caller's own second factor" },
   "/account/security/verify": { access: "signed-in", note: "step-up of the caller's own session; `next` must be a portal path" },

@@ -1,0 +1,120 @@
+// Sends one email delivery (a pg-boss job on QUEUES.email). Outcomes:
+// - accepted → "delivered" (a crash before that is recorded re-sends with the same Message-ID);
+// - SMTP 5xx (e.g. 550 5.1.1 on RCPT) → hard bounce: the address is suppressed, no retry;
+// - SMTP 4xx → soft bounce: retried with pg-boss's backoff; after SOFT_BOUNCE_BUDGET 4xx answers
+//   to the same message the address is suppressed;
+// - no answer (server down, timeout) → retried with backoff, never suppressed; "failed" when
+//   pg-boss's retries are spent.
+// Suppressed or unsubscribed addresses are never mailed (checked here, at send time).
+import { sendMail, type MailEnv } from "@/lib/mail/send";
+import type { Db } from "@/lib/db/create-client";
+import { deliveryId } from "./ids";
+import { unsubscribeToken } from "./tokens";
+
+export const SOFT_BOUNCE_BUDGET = 5;
+
+export interface EmailJobContext {
+  db: Db;
+  mail: MailEnv;
+  /** Server secret (NEXTAUTH_SECRET or the generated one): keys unsubscribe links. */
+  secret: string;
+}
+
+export interface JobMeta {
+  retryCount: number;
+  retryLimit: number;
+}
+
+/** Thrown to make pg-boss retry the job (with backoff). */
+export class RetryLater extends Error {}
+
+const FINAL = new Set(["delivered", "failed", "suppressed", "skipped"]);
+
+export function unsubscribeUrl(portalUrl: string, token: string): string {
+  return `${portalUrl}/api/unsubscribe/${token}`;
+}
+
+export function messageIdFor(deliveryMessageId: string, portalUrl: string): string {
+  return `<${deliveryMessageId}@${new URL(portalUrl).hostname}>`;
+}
+
+export function smtpFailure(e: unknown): { code: number | null; detail: string } {
+  const err = e as { responseCode?: unknown; response?: unknown; code?: unknown };
+  const code = typeof err.responseCode === "number" ? err.responseCode : null;
+  // Keep the enhanced status code (5.1.1), never the server's free text.
+  const enhanced = typeof err.response === "string" ? /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(err.response)?.[1] : undefined;
+  if (code) return { code, detail: `smtp ${code}${enhanced ? ` ${enhanced}` : ""}` };
+  return { code: null, detail: typeof err.code === "string" && /^[A-Z_]{2,40}$/.test(err.code) ? `smtp ${err.code}` : "smtp connection error" };
+}
+
+export async function runEmailJob(ctx: EmailJobContext, id: string, meta: JobMeta): Promise<void> {
+  const { db } = ctx;
+  const d = await db.delivery.findUnique({ where: { id } });
+  if (!d || d.channel !== "email" || !d.email || FINAL.has(d.status)) return;
+  const email = d.email;
+
+  const suppressed = await db.emailSuppression.findUnique({ where: { email } });
+  if (suppressed) {
+    await db.delivery.update({ where: { id }, data: { status: "suppressed", lastError: `address suppressed (${suppressed.reason})` } });
+    return;
+  }
+  if (d.listApi) {
+    // Unsubscribed from this list after the message was queued: it is not sent.
+    const out = await db.emailSubscription.findFirst({ where: { email, api: d.listApi, status: "unsubscribed" }, select: { id: true } });
+    if (out) {
+      await db.delivery.update({ where: { id }, data: { status: "skipped", lastError: "unsubscribed" } });
+      return;
+    }
+  }
+
+  const headers: Record<string, string> = {};
+  if (d.listApi) {
+    const url = unsubscribeUrl(ctx.mail.portalUrl, unsubscribeToken(ctx.secret, email, d.listApi));
+    headers["List-Unsubscribe"] = `<${url}>`;
+    headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+  }
+  const started = Date.now();
+  try {
+    await sendMail(ctx.mail, db, {
+      to: email,
+      subject: d.subject,
+      text: d.text,
+      html: d.html ?? undefined,
+      messageId: messageIdFor(d.messageId, ctx.mail.portalUrl),
+      headers,
+    });
+  } catch (e) {
+    const f = smtpFailure(e);
+    const attempts = d.attempts + 1;
+    const log = { id: deliveryId("att"), code: f.code, ok: false, error: f.detail, durationMs: Date.now() - started };
+    if (f.code !== null && f.code >= 500) {
+      await suppress(ctx.db, email, "hard-bounce", f.detail, id, attempts, log);
+      return;
+    }
+    if (f.code !== null && f.code >= 400) {
+      const softBounces = 1 + (await db.deliveryAttempt.count({ where: { deliveryId: id, code: { gte: 400, lt: 500 } } }));
+      if (softBounces >= SOFT_BOUNCE_BUDGET) {
+        await suppress(ctx.db, email, "soft-bounce", f.detail, id, attempts, log);
+        return;
+      }
+    }
+    const last = meta.retryCount >= meta.retryLimit;
+    await db.delivery.update({
+      where: { id },
+      data: { status: last ? "failed" : "retrying", attempts, lastError: f.detail, lastAttemptAt: new Date(), attemptLog: { create: log } },
+    });
+    if (!last) throw new RetryLater(f.detail);
+    return;
+  }
+  await db.delivery.update({
+    where: { id },
+    data: { status: "delivered", attempts: d.attempts + 1, lastError: null, lastAttemptAt: new Date(), deliveredAt: new Date(), attemptLog: { create: { id: deliveryId("att"), code: 250, ok: true, durationMs: Date.now() - started } } },
+  });
+}
+
+async function suppress(db: Db, email: string, reason: string, detail: string, id: string, attempts: number, log: { id: string; code: number | null; ok: boolean; error: string; durationMs: number }) {
+  await db.$transaction(async (tx) => {
+    await tx.emailSuppression.upsert({ where: { email }, create: { email, reason, detail }, update: {} });
+    await tx.delivery.update({ where: { id }, data: { status: "suppressed", attempts, lastError: detail, lastAttemptAt: new Date(), attemptLog: { create: log } } });
+  });
+}

@@ -1,0 +1,69 @@
+// Starts the delivery workers in this process (server/start.ts, one set per portal instance).
+// Every instance works the same queues; pg-boss hands each job to one worker (SKIP LOCKED).
+// Several `work` calls per queue give concurrency, so one slow webhook receiver (15 s timeout)
+// does not hold the others up.
+import type PgBoss from "pg-boss";
+import type { Db } from "@/lib/db/create-client";
+import type { MailEnv } from "@/lib/mail/send";
+import { allowListFrom } from "./address-filter";
+import { RetryLater, runEmailJob } from "./email-job";
+import { QUEUES, startQueue } from "./queue";
+import { runWebhookJob, type WebhookJobContext } from "./webhook-job";
+
+export interface WorkerOptions {
+  databaseUrl: string;
+  db: Db;
+  mail: MailEnv;
+  secret: string;
+  /** WEBHOOK_ALLOW_HOSTS: addresses tests may reach although private. Empty in production. */
+  allowHosts?: string;
+  emailWorkers?: number;
+  webhookWorkers?: number;
+  pollingIntervalSeconds?: number;
+  webhook?: Partial<Pick<WebhookJobContext, "lookup" | "timeoutMs" | "now" | "random">>;
+  log?: { error(o: object, msg: string): void; warn(o: object, msg: string): void };
+}
+
+export interface DeliveryWorkers {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+type Data = { deliveryId: string };
+
+export async function startDeliveryWorkers(o: WorkerOptions): Promise<DeliveryWorkers> {
+  const boss = await startQueue(o.databaseUrl, { onError: (e) => o.log?.error({ err: e }, "job queue error") });
+  const polling = { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true as const };
+  const webhookCtx: WebhookJobContext = { db: o.db, secret: o.secret, portalUrl: o.mail.portalUrl, allow: allowListFrom(o.allowHosts), ...o.webhook };
+
+  for (let i = 0; i < (o.emailWorkers ?? 2); i++) {
+    await boss.work<Data>(QUEUES.email, polling, async (jobs) => {
+      for (const job of jobs) {
+        try {
+          await runEmailJob({ db: o.db, mail: o.mail, secret: o.secret }, job.data.deliveryId, job);
+        } catch (e) {
+          if (!(e instanceof RetryLater)) o.log?.error({ err: e, deliveryId: job.data.deliveryId }, "email delivery job failed");
+          throw e;
+        }
+      }
+    });
+  }
+  for (let i = 0; i < (o.webhookWorkers ?? 4); i++) {
+    await boss.work<Data>(QUEUES.webhook, polling, async (jobs) => {
+      for (const job of jobs) {
+        try {
+          await runWebhookJob(webhookCtx, job.data.deliveryId);
+        } catch (e) {
+          o.log?.error({ err: e, deliveryId: job.data.deliveryId }, "webhook delivery job failed");
+          throw e;
+        }
+      }
+    });
+  }
+  return {
+    boss,
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
+    },
+  };
+}
