@@ -40,7 +40,8 @@ export function listenForKeyChanges(
     c.on("end", () => retry(c));
     try {
       await c.connect();
-      await c.query(`LISTEN ${KEY_CHANNEL}; LISTEN ${NOTICE_CHANNEL}`);
+      await c.query(`LISTEN ${KEY_CHANNEL}`);
+      await c.query(`LISTEN ${NOTICE_CHANNEL}`);
       client = c;
       delay = 250;
       on.all(); // anything cached before (re)connecting may have missed a notification

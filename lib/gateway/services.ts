@@ -36,9 +36,11 @@ export function gatewayServices(db: Db, databaseUrl: string, opts: GatewayServic
     onError: (e) => opts.log?.error({ err: String(e) }, "usage flush failed; counts kept for the next flush"),
   });
   const catalog = createCatalogReader(() => cacheDirFor(opts.dataDir));
-  // One entry: every live notice with its brownouts. Changes arrive by notification; the TTL is
-  // how late a scheduled notice (no write at its publication time) can take effect.
-  const noticeCache = createTtlCache<LiveIndex>(async () => buildLiveIndex(await loadLiveNotices(db), new Date()), { ttlMs: opts.noticeTtlMs ?? 15_000, max: 1 });
+  // One entry: every live notice with its brownouts (a small table). Changes arrive by
+  // notification on PostgreSQL; the 1 s TTL bounds staleness where notifications do not cross
+  // connections (embedded PGlite) and is how soon a scheduled notice, which no write announces,
+  // takes effect.
+  const noticeCache = createTtlCache<LiveIndex>(async () => buildLiveIndex(await loadLiveNotices(db), new Date()), { ttlMs: opts.noticeTtlMs ?? 1_000, max: 1 });
   const notices = { get: () => noticeCache.get("all") };
   const verifier = createVerifier({ keys, catalog, usage, notices });
   const listener = listenForKeyChanges(databaseUrl, {

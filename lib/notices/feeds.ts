@@ -51,7 +51,7 @@ export function noticeItems(input: NoticeFeedInput): Item[] {
         url,
         title: `${global ? `${n.apiName}: ` : ""}${n.title}`,
         summary: [dates, body].filter(Boolean).join(". ").slice(0, 400),
-        html: [dates && `<p><strong>${escapeHtml(dates)}</strong></p>`, paragraphs(body), guide && `<h3>Migration guide</h3>${paragraphs(guide)}`].filter(Boolean).join(""),
+        html: [dates && `<p><strong>${escapeHtml(dates)}</strong></p>`, paragraphs(body || n.title), guide && `<h3>Migration guide</h3>${paragraphs(guide)}`].filter(Boolean).join(""),
         date: publicDate(n) ?? input.fallbackDate,
       };
     })
