@@ -7,7 +7,9 @@ import { db } from "@/lib/db";
 import { findApi, getCatalog } from "@/lib/specs/index";
 import type { CatalogApi } from "@/lib/specs/model";
 import { loadLiveNotices } from "./live-index";
-import { isLive, type Notice } from "./types";
+import { affectsResponses, isLive, type Notice } from "./types";
+import { noticePath } from "./urls";
+import { log } from "@/lib/log";
 
 export type PublicNotice = Notice & { apiName: string };
 
@@ -28,10 +30,21 @@ export async function publicNotices(api: CatalogApi | null, now = new Date()): P
     .sort((a, b) => (a.sunsetAt?.getTime() ?? Infinity) - (b.sunsetAt?.getTime() ?? Infinity) || a.apiName.localeCompare(b.apiName) || a.title.localeCompare(b.title));
 }
 
-/** Live notices that name this operation (or its whole version) of a public API: operation badges. */
-export async function noticesForOperation(apiId: string, versionId: string, operation: string): Promise<PublicNotice[]> {
+/**
+ * Links for the deprecation badge of an operation page: live notices of a public API that name
+ * this operation or its whole version (not parameter notices: the operation itself stays). A
+ * database failure leaves the badge without links rather than failing the page.
+ */
+export async function operationNoticeLinks(apiId: string, versionId: string, operation: string): Promise<{ href: string; title: string; sunset: string | null }[]> {
   const api = findPublicApi(apiId);
   if (!api) return [];
   const key = `${versionId} ${operation}`;
-  return (await publicNotices(api)).filter((n) => (n.versions.length === 0 || n.versions.includes(versionId)) && (n.operations.length === 0 || n.operations.includes(key)));
+  try {
+    return (await publicNotices(api))
+      .filter((n) => affectsResponses(n) && (n.versions.length === 0 || n.versions.includes(versionId)) && (n.operations.length === 0 || n.operations.includes(key)))
+      .map((n) => ({ href: noticePath(n.apiId, n.id), title: n.title, sunset: n.sunsetAt?.toISOString().slice(0, 10) ?? null }));
+  } catch (e) {
+    log.warn({ err: e instanceof Error ? e.message : String(e) }, "deprecation notices unavailable for an operation page");
+    return [];
+  }
 }
