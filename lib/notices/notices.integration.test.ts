@@ -13,6 +13,7 @@ import { createApiKey } from "@/lib/keys/store";
 import { cacheDirFor } from "@/lib/specs/cache";
 import { ingestSpecs } from "@/lib/specs/ingest";
 import { startGatewayServer, type GatewayServer } from "@/server/gateway";
+import { assertDocumented } from "@/tests/contract";
 import { testDb } from "@/tests/db";
 import { noticeAudience } from "./audience";
 import { deprecationEntries } from "./gateway-headers";
@@ -167,6 +168,7 @@ describe("gateway headers", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("public, max-age=60");
     const body = await res.json();
+    assertDocumented("get", "/deprecations", 200, body);
     const apis = new Set(body.deprecations.map((d: { api: string }) => d.api));
     expect(apis.has("wx")).toBe(true);
     expect(apis.has("wxpartner")).toBe(false);
@@ -174,7 +176,9 @@ describe("gateway headers", () => {
     const hidden = await route.GET(new Request("http://portal.test/api/v1/deprecations?api=wxpartner"));
     const unknown = await route.GET(new Request("http://portal.test/api/v1/deprecations?api=nope"));
     expect([hidden.status, unknown.status]).toEqual([404, 404]);
-    expect(await hidden.text()).toBe(await unknown.text());
+    const hiddenBody = await hidden.text();
+    expect(hiddenBody).toBe(await unknown.text());
+    assertDocumented("get", "/deprecations", 404, JSON.parse(hiddenBody));
     expect((await route.GET(new Request("http://portal.test/api/v1/deprecations?x=1"))).status).toBe(400);
   });
 });
@@ -214,7 +218,9 @@ describe("brownouts in key verification", () => {
     const brownout = await addBrownout(db, adminNotice, admin, { startsAt: new Date(Date.now() - 1000), endsAt: ends });
     const took = await within(1000, async () => (await verify("/v2/forecast")).brownout !== undefined);
     expect(took).toBeLessThan(1000);
-    expect((await verify("/v2/forecast")).brownout).toEqual({ until: ends.toISOString(), notice: adminNotice });
+    const during = await verify("/v2/forecast");
+    expect(during.brownout).toEqual({ until: ends.toISOString(), notice: adminNotice });
+    assertDocumented("post", "/keys/verify", 200, during);
     // Other operations are untouched.
     expect((await verify("/v2/alerts")).brownout).toBeUndefined();
     const refused = await authRequest("/v2/forecast");
