@@ -19,7 +19,8 @@ for (const colorScheme of ["light", "dark"] as const) {
     await expect(page.getByRole("heading", { level: 1, name: "Deprecations" })).toBeVisible();
     const timeline = page.getByRole("img", { name: /Upcoming sunsets/ });
     await expect(timeline).toBeVisible();
-    await expect(timeline).toContainText("Weather API: Weather API v1 is deprecated");
+    await expect(timeline).toContainText("Weather API v1 is deprecated");
+    await expect(timeline).toContainText("Weather API: GET /current is deprecated in Weather API v2");
     await expect(timeline).toContainText("Today");
     await expect(page.getByRole("heading", { level: 3, name: /Weather API v1 is deprecated/ })).toBeVisible();
     await expect(page.getByRole("heading", { level: 3, name: /GET \/current is deprecated in Weather API v2/ })).toBeVisible();

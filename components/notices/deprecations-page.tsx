@@ -30,7 +30,7 @@ function NoticeArticle({ n, showApi }: { n: PublicNotice; showApi: boolean }) {
     <article id={n.id} className="scroll-mt-20 rounded-xl border border-border p-5">
       <header className="flex flex-wrap items-start justify-between gap-2">
         <h3 className="text-lg font-semibold">
-          {showApi && <Link href={`/apis/${n.apiId}/deprecations`} className="mr-1 text-fg-muted hover:underline">{n.apiName}:</Link>}
+          {showApi && !n.title.startsWith(n.apiName) && <Link href={`/apis/${n.apiId}/deprecations`} className="mr-1 text-fg-muted hover:underline">{n.apiName}:</Link>}
           {n.title}
         </h3>
         <Badge tone={n.source === "spec" ? "neutral" : "accent"}>{n.source === "spec" ? "From the API description" : "Announcement"}</Badge>
@@ -90,7 +90,7 @@ export function DeprecationsPage({ api, notices, now }: { api: CatalogApi | null
       </header>
       <section aria-labelledby="timeline" className="mt-8">
         <h2 id="timeline" className="text-xl font-semibold">Upcoming sunsets</h2>
-        <SunsetTimeline notices={notices} now={now} />
+        <SunsetTimeline notices={notices} now={now} withApi={!api} />
       </section>
       <section aria-labelledby="notices" className="mt-10">
         <h2 id="notices" className="text-xl font-semibold">Notices</h2>

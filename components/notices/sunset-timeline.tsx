@@ -9,8 +9,8 @@ const ROW = 44;
 const TOP = 34;
 const fmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
-export function SunsetTimeline({ notices, now }: { notices: PublicNotice[]; now: Date }) {
-  const layout = timelineLayout(notices, now);
+export function SunsetTimeline({ notices, now, withApi }: { notices: PublicNotice[]; now: Date; withApi: boolean }) {
+  const layout = timelineLayout(notices, now, { withApi });
   if (!layout.rows.length) return <p className="mt-4 rounded-lg border border-dashed border-border p-6 text-center text-fg-muted">No sunsets ahead.</p>;
   const height = TOP + layout.rows.length * ROW + 8;
   return (
@@ -50,7 +50,7 @@ export function SunsetTimeline({ notices, now }: { notices: PublicNotice[]; now:
         </svg>
       </div>
       <figcaption className="mt-2 text-sm text-fg-muted">
-        Bars run from the deprecation to the sunset; red ones end within 90 days. The same dates as a table:
+        Bars run from the deprecation (or its announcement) to the sunset; red ones end within 90 days.
       </figcaption>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-accent">Sunsets as a table</summary>
@@ -58,7 +58,7 @@ export function SunsetTimeline({ notices, now }: { notices: PublicNotice[]; now:
           <thead className="text-fg-muted">
             <tr>
               <th scope="col" className="py-1 pr-3 font-medium">Notice</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Deprecated</th>
+              <th scope="col" className="py-1 pr-3 font-medium">Since</th>
               <th scope="col" className="py-1 pr-3 font-medium">Sunset</th>
               <th scope="col" className="py-1 font-medium">Days left</th>
             </tr>

@@ -36,7 +36,12 @@ const MONTHS_BEFORE = 3;
 
 const monthStart = (d: Date, add = 0) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1));
 
-export function timelineLayout(notices: (Notice & { apiName: string })[], now: Date, opts: { width?: number; plotLeft?: number } = {}): TimelineLayout {
+/** "Weather API: GET /current is deprecated…"; no prefix on one API's page or when the title names the API already. */
+export function noticeLabel(n: Pick<Notice, "title"> & { apiName: string }, withApi: boolean): string {
+  return withApi && !n.title.startsWith(n.apiName) ? `${n.apiName}: ${n.title}` : n.title;
+}
+
+export function timelineLayout(notices: (Notice & { apiName: string })[], now: Date, opts: { width?: number; plotLeft?: number; withApi?: boolean } = {}): TimelineLayout {
   const width = opts.width ?? 960;
   const plotLeft = opts.plotLeft ?? 16;
   const plotWidth = width - plotLeft - 16;
@@ -68,7 +73,7 @@ export function timelineLayout(notices: (Notice & { apiName: string })[], now: D
     return {
       id: n.id,
       apiId: n.apiId,
-      label: `${n.apiName}: ${n.title}`,
+      label: noticeLabel(n, opts.withApi ?? true),
       start,
       sunset: n.sunsetAt,
       x,
