@@ -40,7 +40,22 @@ export function gatewayServices(db: Db, databaseUrl: string, opts: GatewayServic
   // notification on PostgreSQL; the 1 s TTL bounds staleness where notifications do not cross
   // connections (embedded PGlite) and is how soon a scheduled notice, which no write announces,
   // takes effect.
-  const noticeCache = createTtlCache<LiveIndex>(async () => buildLiveIndex(await loadLiveNotices(db), new Date()), { ttlMs: opts.noticeTtlMs ?? 1_000, max: 1 });
+  // A failed load must not fail key verification: the last index read (or none) answers, and
+  // the next call tries again.
+  let lastIndex: LiveIndex = buildLiveIndex([], new Date());
+  const noticeCache = createTtlCache<LiveIndex>(
+    async () => {
+      try {
+        lastIndex = buildLiveIndex(await loadLiveNotices(db), new Date());
+        return lastIndex;
+      } catch (e) {
+        opts.log?.error({ err: String(e) }, "deprecation notices could not be read; verification answers without the latest");
+        noticeCache.clear();
+        return lastIndex;
+      }
+    },
+    { ttlMs: opts.noticeTtlMs ?? 1_000, max: 1 },
+  );
   const notices = { get: () => noticeCache.get("all") };
   const verifier = createVerifier({ keys, catalog, usage, notices });
   const listener = listenForKeyChanges(databaseUrl, {
