@@ -101,6 +101,20 @@ describe("timeline layout", () => {
     expect(layout.today).toBeLessThan(layout.months[3]!.x);
   });
 
+  it("thins out month ticks and cuts labels in the compact (phone) layout", () => {
+    const compact = timelineLayout([...notices, notice("ntc_long", { title: "A notice with a very long title that would never fit on a phone screen at all", sunsetAt: new Date("2027-01-31T00:00:00Z") })], now, { compact: true });
+    expect(compact.width).toBe(380);
+    const gaps = compact.months.slice(1).map((m, i) => m.x - compact.months[i]!.x);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(60);
+    expect(compact.months.map((m) => m.label)).toEqual(["Sep 2026", "Nov", "Jan 2027", "Mar", "May"]);
+    for (const r of compact.rows) {
+      expect(r.labelX).toBe(compact.plotLeft);
+      expect(r.shortLabel.length).toBeLessThanOrEqual(53);
+    }
+    expect(compact.rows.find((r) => r.id === "ntc_long")!.shortLabel).toMatch(/…$/);
+    expect(compact.rows.find((r) => r.id === "ntc_long")!.label).toContain("phone screen at all");
+  });
+
   it("clips bars that start before the axis and drops past sunsets", () => {
     const old = timelineLayout([notice("ntc_old", { deprecatedAt: new Date("2024-01-01T00:00:00Z"), sunsetAt: new Date("2027-01-01T00:00:00Z") }), notice("ntc_past", { sunsetAt: new Date("2026-01-01T00:00:00Z") })], now);
     expect(old.rows.map((r) => [r.id, r.clipped])).toEqual([["ntc_old", true]]);

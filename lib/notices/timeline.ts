@@ -7,6 +7,10 @@ export interface TimelineRow {
   id: string;
   apiId: string;
   label: string;
+  /** The label cut to fit the drawing. */
+  shortLabel: string;
+  /** Where the label starts: at the bar, or at the left edge in the compact (phone) layout. */
+  labelX: number;
   start: Date;
   sunset: Date;
   /** Bar in px within the plot area. */
@@ -41,10 +45,14 @@ export function noticeLabel(n: Pick<Notice, "title"> & { apiName: string }, with
   return withApi && !n.title.startsWith(n.apiName) ? `${n.apiName}: ${n.title}` : n.title;
 }
 
-export function timelineLayout(notices: (Notice & { apiName: string })[], now: Date, opts: { width?: number; plotLeft?: number; withApi?: boolean } = {}): TimelineLayout {
-  const width = opts.width ?? 960;
-  const plotLeft = opts.plotLeft ?? 16;
-  const plotWidth = width - plotLeft - 16;
+/**
+ * `compact`: the phone layout (narrow viewBox drawn at about its own size): labels start at the
+ * left edge, month ticks thin out to keep their labels apart.
+ */
+export function timelineLayout(notices: (Notice & { apiName: string })[], now: Date, opts: { width?: number; plotLeft?: number; withApi?: boolean; compact?: boolean } = {}): TimelineLayout {
+  const width = opts.width ?? (opts.compact ? 380 : 960);
+  const plotLeft = opts.plotLeft ?? (opts.compact ? 8 : 16);
+  const plotWidth = width - plotLeft - (opts.compact ? 8 : 16);
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const upcoming = notices
     .filter((n): n is typeof n & { sunsetAt: Date } => n.sunsetAt !== null && n.sunsetAt >= today)
@@ -59,21 +67,28 @@ export function timelineLayout(notices: (Notice & { apiName: string })[], now: D
 
   const months: TimelineLayout["months"] = [];
   const count = Math.round(span / (30.44 * DAY));
-  // One tick per month up to two years, then every quarter, then every half year.
-  const step = count <= 24 ? 1 : count <= 48 ? 3 : 6;
+  // Every month when there is room (60 px a tick), else every 2, 3, 6 or 12 months.
+  const step = [1, 2, 3, 6, 12].find((n) => (plotWidth * n) / Math.max(1, count) >= 60) ?? 12;
+  let lastYear = -1;
   for (let m = monthStart(axisStart); m < axisEnd; m = monthStart(m, step)) {
-    const year = m.getUTCMonth() === 0 || months.length === 0;
+    const year = m.getUTCFullYear() !== lastYear;
+    lastYear = m.getUTCFullYear();
     months.push({ x: xOf(m), label: year ? `${MONTH_NAMES[m.getUTCMonth()]} ${m.getUTCFullYear()}` : MONTH_NAMES[m.getUTCMonth()]!, year });
   }
+  // About 7 px a character at the 13 px label size.
+  const maxChars = Math.floor((opts.compact ? width - 8 : 420) / 7);
 
   const rows = upcoming.map((n) => {
     const start = n.deprecatedAt ?? publicDate(n) ?? today;
     const clipped = start < axisStart;
     const x = xOf(clipped ? axisStart : start);
+    const label = noticeLabel(n, opts.withApi ?? true);
     return {
       id: n.id,
       apiId: n.apiId,
-      label: noticeLabel(n, opts.withApi ?? true),
+      label,
+      shortLabel: label.length > maxChars ? `${label.slice(0, maxChars - 1)}…` : label,
+      labelX: opts.compact ? plotLeft : Math.min(x, width - 430),
       start,
       sunset: n.sunsetAt,
       x,
