@@ -37,9 +37,9 @@ export function gatewayServices(db: Db, databaseUrl: string, opts: GatewayServic
   });
   const catalog = createCatalogReader(() => cacheDirFor(opts.dataDir));
   // One entry: every live notice with its brownouts (a small table). Changes arrive by
-  // notification on PostgreSQL; the 1 s TTL bounds staleness where notifications do not cross
-  // connections (embedded PGlite) and is how soon a scheduled notice, which no write announces,
-  // takes effect.
+  // notification on PostgreSQL; the 500 ms TTL (like the keys') bounds staleness where
+  // notifications do not cross connections (embedded PGlite) and is how soon a scheduled notice,
+  // which no write announces, takes effect.
   // A failed load must not fail key verification: the last index read (or none) answers, and
   // the next call tries again.
   let lastIndex: LiveIndex = buildLiveIndex([], new Date());
@@ -54,7 +54,7 @@ export function gatewayServices(db: Db, databaseUrl: string, opts: GatewayServic
         return lastIndex;
       }
     },
-    { ttlMs: opts.noticeTtlMs ?? 1_000, max: 1 },
+    { ttlMs: opts.noticeTtlMs ?? 500, max: 1 },
   );
   const notices = { get: () => noticeCache.get("all") };
   const verifier = createVerifier({ keys, catalog, usage, notices });

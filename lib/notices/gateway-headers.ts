@@ -2,9 +2,8 @@
 // values per API, version and operation, for gateways that add the headers themselves. The values
 // come from deprecationFacts (lib/gateway/deprecation.ts), exactly as in the key-verification
 // answer. One entry per deprecated version (operation null: every call to it), and one per
-// operation deprecated on its own (by the spec or an admin notice) in a version that is not. Pure.
+// operation deprecated on its own (by the spec or a notice naming it). Pure.
 import { deprecationFacts } from "@/lib/gateway/deprecation";
-import { versionIsDeprecated } from "@/lib/notices/derive";
 import type { CatalogApi, VersionModel } from "@/lib/specs/model";
 import type { LiveIndex } from "./live-index";
 import { usageOperation } from "./operations";
@@ -37,10 +36,9 @@ export function deprecationEntries(apis: CatalogApi[], model: (apiId: string, ve
     for (const v of api.versions) {
       const versionNotices = index.applicable(api.id, v.id, null);
       const versionFacts = deprecationFacts(v, null, versionNotices);
-      if (versionFacts.deprecated) {
-        out.push(entry(api, v.id, null, versionFacts, versionNotices));
-        if (versionIsDeprecated(v)) continue; // every operation shares the version's answer
-      }
+      if (versionFacts.deprecated) out.push(entry(api, v.id, null, versionFacts, versionNotices));
+      // Operations are listed when their answer can differ from the version's: deprecated (or
+      // given a sunset) by the spec, or named by a notice of their own.
       const m = v.status === "ok" ? model(api.id, v.id) : null;
       for (const op of m?.operations ?? []) {
         const name = usageOperation(op);

@@ -193,7 +193,7 @@ describe("brownouts in key verification", () => {
     await db.gatewayCredential.create({ data: { id: newId("gwc"), name: "notices test", prefix: g.prefix, last4: g.last4, hash: g.hash } });
     // On PostgreSQL the notice cache lives a minute here, so only the notification can make the
     // brownout visible within a second; embedded PGlite does not deliver notifications across
-    // connections, and there the default 1 s TTL is what bounds it.
+    // connections, and there the default 500 ms TTL is what bounds it.
     const postgres = inject("databaseKind") === "postgresql";
     gw = await startGatewayServer({ port: 0, host: "127.0.0.1", databaseUrl: inject("databaseUrl"), dataDir: root, usageFlushMs: 60_000, ...(postgres && { noticeTtlMs: 60_000 }) });
   });
