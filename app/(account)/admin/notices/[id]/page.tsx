@@ -105,7 +105,7 @@ export default async function AdminNoticePage({ params, searchParams }: { params
         {!editable && <p className="mt-1 text-sm text-fg-muted">{notice.source === "spec" ? "This notice follows the spec; edit the description to change it." : "Withdrawn notices are kept as they were."}</p>}
         <form method="post" action={action} className="mt-3 space-y-4">
           <input type="hidden" name="action" value="save" />
-          <fieldset disabled={!editable} className="space-y-4">
+          <fieldset disabled={!editable} className="min-w-0 space-y-4">
             <label className="block text-sm"><span className="mb-1 block text-fg-muted">Title</span><input name="title" required maxLength={200} defaultValue={notice.title} className={input} /></label>
             <div className="grid gap-4 sm:grid-cols-2">
               <label className="text-sm"><span className="mb-1 block text-fg-muted">Deprecated on</span><input type="date" name="deprecatedAt" defaultValue={day(notice.deprecatedAt)} className={input} /></label>
@@ -113,7 +113,7 @@ export default async function AdminNoticePage({ params, searchParams }: { params
             </div>
             <label className="block text-sm"><span className="mb-1 block text-fg-muted">Body (Markdown)</span><textarea name="body" rows={5} defaultValue={notice.body} className={input} /></label>
             <label className="block text-sm"><span className="mb-1 block text-fg-muted">Migration guide (Markdown)</span><textarea name="migrationGuide" rows={5} defaultValue={notice.migrationGuide} className={input} /></label>
-            <fieldset className="text-sm">
+            <fieldset className="min-w-0 text-sm">
               <legend className="mb-1 text-fg-muted">Versions (none ticked: every version)</legend>
               <div className="flex flex-wrap gap-4">
                 {versions.map((v) => (
@@ -121,7 +121,7 @@ export default async function AdminNoticePage({ params, searchParams }: { params
                 ))}
               </div>
             </fieldset>
-            <fieldset className="text-sm">
+            <fieldset className="min-w-0 text-sm">
               <legend className="mb-1 text-fg-muted">Operations (none ticked: the whole of the versions)</legend>
               {versions.map((v) => {
                 const ops = v.status === "ok" ? (getVersionModel(notice.apiId, v.id)?.operations ?? []) : [];
