@@ -132,9 +132,9 @@ export default async function AdminNoticePage({ params, searchParams }: { params
                       {ops.map((op) => {
                         const key = operationKey(v.id, op);
                         return (
-                          <label key={key} className="flex items-center gap-2">
+                          <label key={key} className="flex min-w-0 flex-wrap items-center gap-2">
                             <input type="checkbox" name="operations" value={key} defaultChecked={notice.operations.includes(key)} />
-                            <code className="text-xs">{op.method.toUpperCase()} {op.path}</code>
+                            <code className="break-all text-xs">{op.method.toUpperCase()} {op.path}</code>
                             {op.deprecated && <Badge tone="warn">deprecated</Badge>}
                           </label>
                         );
