@@ -37,7 +37,7 @@ test("without JavaScript: the severity filter and the version comparison form wo
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/apis/weather/changelog");
-  await page.getByRole("link", { name: /^Deprecations/ }).click();
+  await page.getByRole("navigation", { name: "Show changes" }).getByRole("link", { name: /^Deprecations/ }).click();
   await expect(page).toHaveURL(/\/changelog\/deprecation$/);
   await expect(page.getByText("Deprecated GET /current; it stops working on 2027-06-30")).toBeVisible();
   await page.getByLabel("Compare").selectOption("v1");

@@ -47,6 +47,18 @@ function remove(key) {
   store.bytes -= e.size;
 }
 
+/**
+ * A rendered page's implicit tags (its path, e.g. "_N_T_/deprecations") travel in its
+ * x-next-cache-tags header, not in ctx.tags: revalidatePath() must find them there.
+ * @param {unknown} data
+ * @returns {string[]}
+ */
+function headerTags(data) {
+  const headers = /** @type {{ headers?: Record<string, unknown> } | null} */ (data)?.headers;
+  const tags = headers?.["x-next-cache-tags"];
+  return typeof tags === "string" ? tags.split(",") : [];
+}
+
 class PageCache {
   /** @param {string} key */
   async get(key) {
@@ -72,7 +84,7 @@ class PageCache {
     }
     const size = sizeOf(data) + key.length * 2;
     if (size > store.maxBytes / 4) return; // one huge page must not evict everything else
-    store.entries.set(key, { value: data, lastModified: Date.now(), tags: ctx?.tags ?? [], size });
+    store.entries.set(key, { value: data, lastModified: Date.now(), tags: [...(ctx?.tags ?? []), ...headerTags(data)], size });
     store.bytes += size;
     for (const k of store.entries.keys()) {
       if (store.bytes <= store.maxBytes) break;

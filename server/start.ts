@@ -14,6 +14,7 @@ import { EnvError, parseEnv, type Env } from "@/lib/env";
 import { log, redactUrl } from "@/lib/log";
 import { devMailboxMode } from "@/lib/mail/dev-mailbox";
 import { ingestOptionsFrom, ingestSpecs } from "@/lib/specs/ingest";
+import { syncSpecNoticesFromCache } from "@/lib/notices/sync-from-cache";
 import { countBySeverity } from "@/lib/specs/problems";
 import { recordIngest } from "@/lib/specs/record";
 import { seedDemo } from "@/prisma/seed";
@@ -56,6 +57,8 @@ async function ingest(env: Env, databaseUrl: string): Promise<void> {
   const db = createDbClient(databaseUrl, { poolSize: 2 });
   try {
     await recordIngest(db, report.versions);
+    const notices = await syncSpecNoticesFromCache(db, ingestOptionsFrom(env).cacheDir);
+    if (notices.created || notices.updated || notices.withdrawn) log.info(notices, "deprecation notices from the specs updated");
   } finally {
     await db.$disconnect();
   }

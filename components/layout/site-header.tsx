@@ -8,6 +8,7 @@ import { ThemeToggle } from "./theme-toggle";
 const NAV = [
   { href: "/apis", label: "APIs", className: "" },
   { href: "/changelog", label: "Changelog", className: "hidden sm:block" },
+  { href: "/deprecations", label: "Deprecations", className: "hidden md:block" },
 ];
 
 export function SiteHeader() {

@@ -12,6 +12,7 @@ import { siblingModels } from "@/lib/specs/page-context";
 import { equivalentPath, type PageRef } from "@/lib/specs/version-switch";
 import { MethodBadge } from "@/components/specs/method-badge";
 import { changelogPath } from "@/lib/discovery/urls";
+import { deprecationsPath } from "@/lib/notices/urls";
 
 function currentGroup(page: VersionPage, current: PageRef): string | null {
   if (current.kind === "tag") return current.name;
@@ -61,6 +62,11 @@ function Sidebar({ page, current }: { page: VersionPage; current: PageRef }) {
       <Link href={changelogPath(api.id)} className={link}>
         Changelog
       </Link>
+      {api.visibility === "public" && (
+        <Link href={deprecationsPath(api.id)} className={link}>
+          Deprecations
+        </Link>
+      )}
       {model && (
         <div>
           <p className="px-2 text-xs font-semibold uppercase tracking-wide text-fg-muted">Operations</p>

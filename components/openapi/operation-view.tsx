@@ -147,16 +147,19 @@ export interface OperationViewProps {
   operation: Obj;
   title: string;
   kind: "operation" | "webhook";
+  /** Published deprecation notices that cover this operation (lib/notices), linked from the badge. */
+  notices?: { href: string; title: string; sunset: string | null }[];
 }
 
-export function OperationView({ doc, base, method, path, pathItem, operation, title, kind }: OperationViewProps) {
+export function OperationView({ doc, base, method, path, pathItem, operation, title, kind, notices = [] }: OperationViewProps) {
   // One schema tree for the whole page, so a component is expanded once and the page stays small.
   const ctx: SchemaCtx = { doc, base, stack: [], depth: 0, tree: newSchemaTree() };
   const params = effectiveParameters(doc, pathItem, operation);
   const security = effectiveSecurity(doc, operation);
   const body = deref<Obj>(doc, operation.requestBody);
   const callbacks = isObj(operation.callbacks) ? Object.entries(operation.callbacks) : [];
-  const sunset = str(operation["x-sunset"]);
+  // The spec's own x-sunset, else the earliest sunset a notice announces.
+  const sunset = str(operation["x-sunset"]) ?? notices.map((n) => n.sunset).filter((d): d is string => d !== null).sort()[0];
   const samples = kind === "operation" ? buildCodeSamples({ doc, method, path, operation: { ...operation, parameters: params.map((p) => p.raw) }, serverUrl: serverUrlFor(doc, pathItem, operation) }) : [];
 
   return (
@@ -180,10 +183,18 @@ export function OperationView({ doc, base, method, path, pathItem, operation, ti
           </p>
         )}
       </header>
-      {operation.deprecated === true && (
-        <p role="note" className="mt-5 rounded-lg border border-warn/40 bg-warn-subtle px-4 py-3 text-sm">
-          <strong className="font-semibold">Deprecated.</strong> {sunset ? <>This {kind} stops working on <strong>{sunset}</strong>.</> : <>This {kind} may be removed in a later version.</>}
-        </p>
+      {(operation.deprecated === true || notices.length > 0) && (
+        <div role="note" className="mt-5 rounded-lg border border-warn/40 bg-warn-subtle px-4 py-3 text-sm">
+          <p>
+            <strong className="font-semibold">Deprecated.</strong> {sunset ? <>This {kind} stops working on <strong>{sunset}</strong>.</> : <>This {kind} may be removed in a later version.</>}
+          </p>
+          {notices.map((n) => (
+            <p key={n.href} className="mt-1">
+              <a href={n.href} className="text-accent underline underline-offset-2">Deprecation notice: {n.title}</a>
+              {n.sunset && <> (sunset {n.sunset})</>}
+            </p>
+          ))}
+        </div>
       )}
       <Markdown text={str(operation.description)} className="mt-6 max-w-3xl" />
 

@@ -93,10 +93,10 @@ describe("sitemap", () => {
     expect(xml).not.toContain("latest");
   });
 
-  it("lists the global changelog and each public API's changelog in the portal sitemap", () => {
+  it("lists the global changelog and deprecations and each public API's in the portal sitemap", () => {
     const xml = portalSitemap(ORIGIN, publicApis(catalog));
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    expect(locs).toEqual([`${ORIGIN}/`, `${ORIGIN}/apis`, `${ORIGIN}/changelog`, `${ORIGIN}/apis/weather/changelog`]);
+    expect(locs).toEqual([`${ORIGIN}/`, `${ORIGIN}/apis`, `${ORIGIN}/changelog`, `${ORIGIN}/deprecations`, `${ORIGIN}/apis/weather/changelog`, `${ORIGIN}/apis/weather/deprecations`]);
   });
 
   it("lists only the problem page of a version that failed to load", () => {

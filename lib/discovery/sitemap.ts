@@ -6,6 +6,7 @@
 // (canonical URLs). Pure: visibility is decided by the caller (lib/access).
 import type { CatalogApi, CatalogVersion, VersionModel } from "@/lib/specs/model";
 import { groupByTag } from "@/lib/specs/group";
+import { deprecationsPath } from "@/lib/notices/urls";
 import { absolute, CATALOG_PATH, changelogPath, refPath, type RefPage } from "./urls";
 
 /** The protocol's limit per file; a version past it is cut (and logged by the route). */
@@ -51,7 +52,7 @@ export function versionSitemap(origin: string, api: CatalogApi, version: Catalog
   return { xml: urlset(origin, paths.slice(0, MAX_URLS_PER_SITEMAP)), total: paths.length };
 }
 
-/** Home, catalog, the global changelog and each listed API's changelog. */
+/** Home, catalog, the global changelog and deprecations, and each listed API's. */
 export function portalSitemap(origin: string, apis: readonly CatalogApi[] = []): string {
-  return urlset(origin, ["/", CATALOG_PATH, changelogPath(null), ...apis.map((a) => changelogPath(a.id))]);
+  return urlset(origin, ["/", CATALOG_PATH, changelogPath(null), deprecationsPath(null), ...apis.flatMap((a) => [changelogPath(a.id), deprecationsPath(a.id)])]);
 }

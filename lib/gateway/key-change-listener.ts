@@ -1,5 +1,7 @@
 // LISTEN portolan_keys: the database triggers in the apps/keys migration notify every change to a
-// key (payload: its hash) or to grants and owners (payload: "*"). Each instance's verification
+// key (payload: its hash) or to grants and owners (payload: "*"). LISTEN portolan_notices: any
+// change to deprecation notices or brownouts (the notices migration), so brownouts start and
+// stop on every instance within a second. Each instance's verification
 // cache drops what changed at once. If the connection drops, the cache is cleared (notifications
 // may have been missed) and the listener reconnects with backoff; the cache's short TTL bounds
 // staleness meanwhile.
@@ -10,10 +12,12 @@ export interface KeyChangeListener {
 }
 
 export const KEY_CHANNEL = "portolan_keys";
+/** Notified on any change to deprecation notices or brownouts (migration 20261129000000). */
+export const NOTICE_CHANNEL = "portolan_notices";
 
 export function listenForKeyChanges(
   databaseUrl: string,
-  on: { key(hash: string): void; all(): void; error?(e: unknown): void },
+  on: { key(hash: string): void; all(): void; notices?(): void; error?(e: unknown): void },
 ): KeyChangeListener {
   let client: pg.Client | null = null;
   let stopped = false;
@@ -24,6 +28,7 @@ export function listenForKeyChanges(
     if (stopped) return;
     const c = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000, keepAlive: true });
     c.on("notification", (n) => {
+      if (n.channel === NOTICE_CHANNEL) return on.notices?.();
       if (n.channel !== KEY_CHANNEL) return;
       if (!n.payload || n.payload === "*") on.all();
       else on.key(n.payload);
@@ -36,9 +41,11 @@ export function listenForKeyChanges(
     try {
       await c.connect();
       await c.query(`LISTEN ${KEY_CHANNEL}`);
+      await c.query(`LISTEN ${NOTICE_CHANNEL}`);
       client = c;
       delay = 250;
       on.all(); // anything cached before (re)connecting may have missed a notification
+      on.notices?.();
     } catch (e) {
       on.error?.(e);
       retry(c);
@@ -50,6 +57,7 @@ export function listenForKeyChanges(
     client = null;
     c.end().catch(() => {});
     on.all();
+    on.notices?.();
     timer = setTimeout(() => {
       timer = null;
       void connect();

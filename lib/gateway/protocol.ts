@@ -3,7 +3,9 @@
 //   POST /api/v1/keys/verify            JSON in, JSON out (always 200 once the gateway is known)
 //   GET  /api/v1/keys/verify/auth-request[/<original path>]
 //        NGINX auth_request / Envoy ext_authz: 200 allow, 401 invalid key, 403 not allowed;
-//        the answer travels in X-Portolan-* and Deprecation/Sunset response headers.
+//        the answer travels in X-Portolan-* and Deprecation/Sunset response headers. During a
+//        brownout the answer is 403 with `X-Portolan-Brownout: <until>` (NGINX's auth_request
+//        accepts only 2xx, 401 and 403; a gateway may map it to 410 Gone for the caller).
 // Gateways authenticate with their own credential (ptl_gw_…): `Authorization: Bearer` on the JSON
 // endpoint, `X-Portolan-Gateway` on auth-request (where Authorization carries the caller's key).
 import { errorBody } from "@/lib/api/error-body";
@@ -96,6 +98,11 @@ export function createProtocol(deps: { verifier: Verifier; gateways: TtlCache<Ga
 function authRequestResponse(a: VerifyAnswer): WireResponse {
   const base = { "cache-control": "no-store" };
   if (!a.valid) return { status: a.code === "forbidden" ? 403 : 401, headers: base, body: "" };
+  const deprecation = {
+    ...(a.headers.Deprecation && { deprecation: a.headers.Deprecation }),
+    ...(a.headers.Sunset && { sunset: a.headers.Sunset }),
+  };
+  if (a.brownout) return { status: 403, headers: { ...base, ...deprecation, "x-portolan-brownout": a.brownout.until, "x-portolan-notice": a.brownout.notice }, body: "" };
   return {
     status: 200,
     headers: {
@@ -105,8 +112,7 @@ function authRequestResponse(a: VerifyAnswer): WireResponse {
       "x-portolan-owner-id": a.owner.id,
       "x-portolan-scopes": a.key.scopes.join(" "),
       ...(a.operation && { "x-portolan-operation": `${a.operation.method} ${a.operation.path}` }),
-      ...(a.headers.Deprecation && { deprecation: a.headers.Deprecation }),
-      ...(a.headers.Sunset && { sunset: a.headers.Sunset }),
+      ...deprecation,
     },
     body: "",
   };

@@ -7,6 +7,7 @@ import { parseSecret, sameHash } from "@/lib/keys/format";
 import type { LiveKeyRecord } from "@/lib/keys/live-key";
 import { findVersion, type CatalogReader } from "@/lib/specs/catalog-reader";
 import type { OperationSummary } from "@/lib/specs/model";
+import { activeBrownout, type LiveIndex } from "@/lib/notices/live-index";
 import { deprecationFacts } from "./deprecation";
 import { createOperationMatcher, type OperationMatcher } from "./operation-matcher";
 import type { TtlCache } from "./ttl-cache";
@@ -34,6 +35,12 @@ export type VerifyAnswer =
       operation: { method: string; path: string; operationId: string | null; deprecated: boolean } | null;
       /** Header values the gateway should add to the response it returns. */
       headers: { Deprecation?: string; Sunset?: string };
+      /**
+       * Present during a brownout of this operation (or its version): the key is fine, but the
+       * gateway should refuse the call (we suggest 410 Gone) until `until`, so callers notice
+       * the coming sunset while there is still time.
+       */
+      brownout?: { until: string; notice: string };
     };
 
 export const INVALID: VerifyAnswer = Object.freeze({ valid: false, code: "invalid_key" });
@@ -47,6 +54,8 @@ export function createVerifier(deps: {
   keys: TtlCache<LiveKeyRecord | null>;
   catalog: CatalogReader;
   usage: UsageRecorder;
+  /** Published notices and brownouts (lib/notices/live-index.ts); none when absent. */
+  notices?: { get(): Promise<LiveIndex> };
   now?: () => number;
 }): Verifier {
   const now = deps.now ?? Date.now;
@@ -84,7 +93,10 @@ export function createVerifier(deps: {
       if (!rec.scopes.includes(`${api.id}:${access}`)) return FORBIDDEN;
 
       deps.usage.record(rec.id, api.id, version.id, op ? `${op.method.toUpperCase()} ${op.path}` : "(undocumented)");
-      const facts = deprecationFacts(version, op);
+      const operation = op ? `${op.method.toUpperCase()} ${op.path}` : null;
+      const notices = deps.notices ? (await deps.notices.get()).applicable(api.id, version.id, operation) : [];
+      const facts = deprecationFacts(version, op, notices);
+      const brownout = activeBrownout(notices, t);
       return {
         valid: true,
         key: { id: rec.id, prefix: rec.prefix, last4: rec.last4, scopes: rec.scopes, expiresAt: rec.expiresAt === null ? null : new Date(rec.expiresAt).toISOString() },
@@ -96,6 +108,7 @@ export function createVerifier(deps: {
           ...(facts.deprecation && { Deprecation: facts.deprecation }),
           ...(facts.sunset && { Sunset: facts.sunset }),
         },
+        ...(brownout && { brownout: { until: brownout.endsAt.toISOString(), notice: brownout.noticeId } }),
       };
     },
   };

@@ -34,8 +34,9 @@ export interface CheckReport {
 }
 
 const PAGE = /^\/apis\/([^/]+)\/([^/]+)\/(operations|webhooks)\/([^/]+)$/;
-// A version's overview; /apis/<api>/changelog (also in the sitemap) is the API's changelog.
-const VERSION = /^\/apis\/([^/]+)\/(?!changelog$)([^/]+)$/;
+// A version's overview; /apis/<api>/changelog and /apis/<api>/deprecations (also in the
+// sitemap) are the API's changelog and deprecation notices.
+const VERSION = /^\/apis\/([^/]+)\/(?!(?:changelog|deprecations)$)([^/]+)$/;
 
 /** The <loc> values of a sitemap or sitemap index, XML entities decoded. */
 export function locsOf(xml: string): string[] {

@@ -8,6 +8,7 @@ import { SpecProblemNotice } from "@/components/specs/spec-problem-notice";
 import { groupByTag } from "@/lib/specs/group";
 import { referenceMetadata } from "@/lib/discovery/metadata";
 import { changelogPath, diffPath } from "@/lib/discovery/urls";
+import { deprecationsPath } from "@/lib/notices/urls";
 import { loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
 
 // Public docs are the same for every visitor: rendered on first request, then served from the
@@ -49,6 +50,7 @@ export default async function VersionOverview({ params }: { params: VersionParam
               <dd className="flex gap-3">
                 <Link className="text-accent hover:underline" href={changelogPath(api.id)}>Changelog</Link>
                 {previous && <Link className="text-accent hover:underline" href={diffPath(api.id, previous.id, version.id)}>Since {previous.id}</Link>}
+                {api.visibility === "public" && <Link className="text-accent hover:underline" href={deprecationsPath(api.id)}>Deprecations</Link>}
               </dd>
             </div>
             <div>

@@ -5,6 +5,7 @@ import { OperationHistory } from "@/components/changes/operation-history";
 import { DocsShell } from "@/components/openapi/docs-shell";
 import { OperationView } from "@/components/openapi/operation-view";
 import { referenceMetadata } from "@/lib/discovery/metadata";
+import { operationNoticeLinks } from "@/lib/notices/public";
 import { str } from "@/lib/openapi/document";
 import { groupByTag } from "@/lib/specs/group";
 import { findOperationTarget, loadVersionPage, type VersionParams } from "@/lib/specs/page-context";
@@ -36,9 +37,10 @@ export default async function OperationPage({ params }: { params: Params }) {
   const i = ordered.findIndex((o) => o.slug === op.slug);
   const prev = ordered[i - 1];
   const next = ordered[i + 1];
+  const notices = await operationNoticeLinks(page.api.id, page.version.id, `${op.method.toUpperCase()} ${op.path}`);
   return (
     <DocsShell page={page} current={{ kind: "operation", slug: op.slug, method: op.method, path: op.path }}>
-      <OperationView doc={doc} base={page.base} method={op.method} path={op.path} pathItem={pathItem} operation={operation} title={op.title} kind="operation" />
+      <OperationView doc={doc} base={page.base} method={op.method} path={op.path} pathItem={pathItem} operation={operation} title={op.title} kind="operation" notices={notices} />
       <OperationHistory api={page.api} operation={{ method: op.method, path: op.path }} />
       <nav aria-label="Previous and next operation" className="mt-12 grid gap-3 border-t border-border pt-6 sm:grid-cols-2">
         {prev ? (
