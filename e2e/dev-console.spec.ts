@@ -4,18 +4,19 @@
 // verify it at the gateway endpoint, rotate it with a grace period, revoke it, read its usage.
 import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
-import { signInLink, waitForMail } from "./support/mailbox";
+import { mailTo, signInLink, waitForMail } from "./support/mailbox";
 import { PORTAL_URL } from "./support/test-servers";
 
 let seq = 0;
 const address = (tag: string, project: string) => `${tag}-${project}-${Date.now().toString(36)}${++seq}@example.test`;
 
 async function signInByEmail(page: Page, email: string) {
+  const before = mailTo(email).length;
   await page.goto("/signin");
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page).toHaveURL(/\/auth\/check-email$/);
-  await page.goto(signInLink(await waitForMail(email)));
+  await page.goto(signInLink(await waitForMail(email, before + 1)));
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/account$/);
 }
@@ -118,20 +119,20 @@ test("developer console: org, invitation, app, access request, key shown once, v
   expect(secret).toMatch(/^ptl_live_[0-9A-Za-z]{36}$/);
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.locator("#keys").screenshot({ path: info.outputPath(`app-fresh-key-${scheme}.png`) });
+    await page.getByRole("region", { name: "API keys" }).screenshot({ path: info.outputPath(`app-fresh-key-${scheme}.png`) });
   }
   await page.emulateMedia({ colorScheme: "light" });
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 
-  await page.getByRole("link", { name: "Done, I have copied it" }).click();
+  await page.getByRole("button", { name: "Done, I have copied it" }).click();
   await expect(page.getByTestId("new-key-secret")).toHaveCount(0);
-  await expect(page.getByText(`ptl_live_…${secret.slice(-4)}`)).toBeVisible();
+  await expect(page.getByText(`ptl_live_…${secret.slice(-4)}`, { exact: true })).toBeVisible();
   expect(await page.content()).not.toContain(secret);
   await page.reload();
   expect(await page.content()).not.toContain(secret);
   await page.goto("/account/apps");
   await page.goBack();
-  await expect(page.getByText(`ptl_live_…${secret.slice(-4)}`)).toBeVisible();
+  await expect(page.getByText(`ptl_live_…${secret.slice(-4)}`, { exact: true })).toBeVisible();
   expect(await page.content()).not.toContain(secret);
   // The RSC payload of the page (what a client-side navigation fetches) does not carry it either.
   const rsc = await page.request.get(appUrl, { headers: { rsc: "1" } });
@@ -152,7 +153,7 @@ test("developer console: org, invitation, app, access request, key shown once, v
   expect(rotated).not.toBe(secret);
   await expectVerify(page, gateway, rotated, true);
   await expectVerify(page, gateway, secret, true);
-  await page.getByRole("link", { name: "Done, I have copied it" }).click();
+  await page.getByRole("button", { name: "Done, I have copied it" }).click();
   await expect(page.locator("li[data-key-id]").filter({ hasText: secret.slice(-4) }).getByText(/rotated · works until/)).toBeVisible();
 
   // 7. Revoke the new key (confirm): refused at once.

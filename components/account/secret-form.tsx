@@ -43,10 +43,13 @@ function SecretReveal({ secret, name, rotated, doneHref }: { secret: string; nam
       <p className="mt-2 text-xs text-fg-muted">
         Portolan stores only a hash. If you lose it, rotate or create another key.{rotated && " The old key works until the end of the grace period you chose."}
       </p>
-      {/* A plain link: a fresh page load, so the secret leaves the browser's memory too. */}
-      <a href={doneHref} className="mt-3 inline-flex min-h-10 items-center rounded-lg bg-accent px-4 py-2 text-sm font-medium text-accent-fg">
-        Done, I have copied it
-      </a>
+      {/* A plain GET form, not a link: it always loads the page afresh (a link to the same URL
+          with only a #fragment would just scroll), so the secret leaves the browser's memory. */}
+      <form method="get" action={doneHref} className="mt-3">
+        <button type="submit" className="inline-flex min-h-10 items-center rounded-lg bg-accent px-4 py-2 text-sm font-medium text-accent-fg">
+          Done, I have copied it
+        </button>
+      </form>
     </div>
   );
 }

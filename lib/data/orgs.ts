@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { newId, randomBase62 } from "@/lib/ids";
 import { sendMail } from "@/lib/mail/send";
+import { hitRateLimit } from "@/lib/rate-limit";
 import { ApiError, forbidden, notFound } from "@/lib/api/respond";
 import type { UserViewer } from "@/lib/api/viewer";
 import { invitationMail } from "./invitation-mail";
@@ -20,6 +21,8 @@ import { invitationMail } from "./invitation-mail";
 export type OrgRole = "owner" | "admin" | "member";
 export const ORG_ROLES: OrgRole[] = ["owner", "admin", "member"];
 export const INVITATION_DAYS = 7;
+/** Invitations are mail to addresses the sender chooses: 30 per inviter per hour. */
+const INVITE_LIMIT = { name: "org-invitations-user", limit: 30, windowSeconds: 3600 };
 
 export interface OrgSummary {
   id: string;
@@ -184,6 +187,8 @@ export async function inviteMember(viewer: UserViewer, slug: string, input: z.in
   const email = normalizeEmail(input.email);
   if (!email.ok) throw new ApiError(400, "invalid_request", `email: ${email.reason}`);
   if (input.role === "owner" && mine !== "owner") throw forbidden("Only owners may invite owners.");
+  const limited = await hitRateLimit(db(), INVITE_LIMIT, viewer.userId);
+  if (!limited.allowed) throw new ApiError(429, "rate_limited", "Too many invitations in the last hour; try again later.");
   const already = await db().membership.findFirst({ where: { orgId: org.id, user: { email: email.email } }, select: { userId: true } });
   if (already) throw new ApiError(409, "conflict", "That address already belongs to a member.");
 
