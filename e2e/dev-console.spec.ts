@@ -119,7 +119,7 @@ test("developer console: org, invitation, app, access request, key shown once, v
   expect(secret).toMatch(/^ptl_live_[0-9A-Za-z]{36}$/);
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.getByRole("region", { name: "API keys" }).screenshot({ path: info.outputPath(`app-fresh-key-${scheme}.png`) });
+    await page.screenshot({ path: info.outputPath(`app-fresh-key-${scheme}.png`), fullPage: true });
   }
   await page.emulateMedia({ colorScheme: "light" });
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
@@ -155,6 +155,8 @@ test("developer console: org, invitation, app, access request, key shown once, v
   await expectVerify(page, gateway, secret, true);
   await page.getByRole("button", { name: "Done, I have copied it" }).click();
   await expect(page.locator("li[data-key-id]").filter({ hasText: secret.slice(-4) }).getByText(/rotated · works until/)).toBeVisible();
+  await page.getByRole("region", { name: "API keys" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath("app-keys-rotated.png"), fullPage: true });
 
   // 7. Revoke the new key (confirm): refused at once.
   const newItem = page.locator("li[data-key-id]").filter({ hasText: rotated.slice(-4) });

@@ -41,7 +41,7 @@ function SecretReveal({ secret, name, rotated, doneHref }: { secret: string; nam
         <CopyButton what="API key" className="py-1.5" />
       </div>
       <p className="mt-2 text-xs text-fg-muted">
-        Portolan stores only a hash. If you lose it, rotate or create another key.{rotated && " The old key works until the end of the grace period you chose."}
+        Portolan stores only a hash. If you lose it, rotate or create another key.{rotated && " The old key works until the end of the grace period you chose."} The list of keys updates when you press Done.
       </p>
       {/* A plain GET form, not a link: it always loads the page afresh (a link to the same URL
           with only a #fragment would just scroll), so the secret leaves the browser's memory. */}

@@ -27,6 +27,7 @@ describe("usage chart", () => {
     expect(html).toContain('role="img"');
     expect(html).toContain("<title");
     expect(html).toContain("9 calls in total");
+    expect(html).toContain("preserveAspectRatio=\"none\"");
     expect(html.match(/<rect /g)).toHaveLength(2);
     const table = renderToStaticMarkup(<UsageTable rows={[row("GET /forecast", 7)]} />);
     expect(table).toContain("<th scope=\"col\"");

@@ -11,9 +11,6 @@ export interface UsageRow {
 }
 
 const COLORS = ["#2f7fd1", "#e07b24", "#2e9e5b", "#9b59d0", "#d04a6b", "#8a94a0"];
-const W = 720;
-const H = 240;
-const PAD = { top: 12, right: 12, bottom: 28, left: 44 };
 
 /** The last `days` UTC days ending today, oldest first ("2026-11-26"). */
 export function dayRange(days: number, today = new Date()): string[] {
@@ -21,10 +18,11 @@ export function dayRange(days: number, today = new Date()): string[] {
   return Array.from({ length: days }, (_, i) => new Date(end - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10));
 }
 
+/** An axis top whose half is a whole number too (0, half, top are the labels). */
 function niceMax(n: number): number {
-  if (n <= 5) return 5;
+  if (n <= 10) return Math.max(2, Math.ceil(n / 2) * 2);
   const p = 10 ** Math.floor(Math.log10(n));
-  return [1, 2, 2.5, 5, 10].map((m) => m * p).find((v) => v >= n)!;
+  return [1, 2, 5, 10].map((m) => m * p).find((v) => v >= n)!;
 }
 
 export function summarize(rows: UsageRow[], days: string[]) {
@@ -42,59 +40,76 @@ export function summarize(rows: UsageRow[], days: string[]) {
   return { series, perDay, totals };
 }
 
+/**
+ * Bars are an SVG stretched to the plot area (preserveAspectRatio="none": x in days, y in percent);
+ * the axis labels are HTML around it, so their size stays readable from phones to wide screens.
+ */
 export function UsageChart({ rows, days: dayCount = 30 }: { rows: UsageRow[]; days?: number }) {
   const days = dayRange(dayCount);
   const { series, perDay } = summarize(rows, days);
   const dayTotals = days.map((d) => [...(perDay.get(d)?.values() ?? [])].reduce((a, b) => a + b, 0));
-  const max = niceMax(Math.max(0, ...dayTotals));
+  const busiest = Math.max(0, ...dayTotals);
+  const max = niceMax(busiest);
   const total = dayTotals.reduce((a, b) => a + b, 0);
-  const plotW = W - PAD.left - PAD.right;
-  const plotH = H - PAD.top - PAD.bottom;
-  const slot = plotW / days.length;
-  const barW = Math.max(2, slot * 0.7);
-  const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
+  const pct = (v: number) => (v / max) * 100;
+  // Labels every 7 days counted back from today, so the last two never collide.
+  const labelled = days.map((_, i) => (days.length - 1 - i) % 7 === 0);
 
   return (
     <figure className="mt-2">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="usage-title usage-desc" className="h-auto w-full text-fg-muted" data-testid="usage-chart">
-        <title id="usage-title">Calls per day, last {dayCount} days</title>
-        <desc id="usage-desc">
-          {total} calls in total; busiest day {Math.max(0, ...dayTotals)} calls. The table below has every number.
-        </desc>
-        {[0, 0.5, 1].map((f) => (
-          <g key={f}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(max * f)} y2={y(max * f)} stroke="currentColor" strokeOpacity={0.25} />
-            <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end" fontSize={11} fill="currentColor">
+      <div className="grid grid-cols-[auto_1fr] gap-x-2">
+        <div aria-hidden className="relative h-48 w-8 text-right text-xs text-fg-muted tabular-nums">
+          {[1, 0.5, 0].map((f) => (
+            <span key={f} className="absolute right-0 -translate-y-1/2" style={{ top: `${(1 - f) * 100}%` }}>
               {max * f}
-            </text>
-          </g>
-        ))}
-        {days.map((d, i) => {
-          let base = 0;
-          const x = PAD.left + i * slot + (slot - barW) / 2;
-          return (
-            <g key={d}>
-              {series.map((s, si) => {
-                const v = perDay.get(d)?.get(s) ?? 0;
-                if (!v) return null;
-                const top = y(base + v);
-                const h = y(base) - top;
-                base += v;
-                return (
-                  <rect key={s} x={x} y={top} width={barW} height={Math.max(h, 1)} fill={COLORS[si % COLORS.length]}>
-                    <title>{`${d} · ${s}: ${v}`}</title>
-                  </rect>
-                );
-              })}
-              {(i % 7 === 0 || i === days.length - 1) && (
-                <text x={x + barW / 2} y={H - 8} textAnchor="middle" fontSize={11} fill="currentColor">
-                  {d.slice(5)}
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
+            </span>
+          ))}
+        </div>
+        <div className="relative h-48 border-b border-border">
+          {[0, 50].map((top) => (
+            <div key={top} aria-hidden className="absolute inset-x-0 border-t border-dashed border-border" style={{ top: `${top}%` }} />
+          ))}
+          <svg
+            viewBox={`0 0 ${days.length} 100`}
+            preserveAspectRatio="none"
+            role="img"
+            aria-labelledby="usage-title usage-desc"
+            className="absolute inset-0 h-full w-full"
+            data-testid="usage-chart"
+          >
+            <title id="usage-title">{`Calls per day, last ${dayCount} days`}</title>
+            <desc id="usage-desc">{`${total} ${total === 1 ? "call" : "calls"} in total; busiest day ${busiest}. The table below has every number.`}</desc>
+            {days.map((d, i) => {
+              let base = 0;
+              return (
+                <g key={d}>
+                  {series.map((s, si) => {
+                    const v = perDay.get(d)?.get(s) ?? 0;
+                    if (!v) return null;
+                    const y = 100 - pct(base + v);
+                    base += v;
+                    return (
+                      <rect key={s} x={i + 0.15} width={0.7} y={y} height={pct(v)} fill={COLORS[si % COLORS.length]}>
+                        <title>{`${d} · ${s}: ${v}`}</title>
+                      </rect>
+                    );
+                  })}
+                </g>
+              );
+            })}
+          </svg>
+        </div>
+        <div />
+        <div aria-hidden className="relative mt-1 h-5 text-xs text-fg-muted">
+          {days.map((d, i) =>
+            labelled[i] ? (
+              <span key={d} className="absolute -translate-x-1/2 whitespace-nowrap" style={{ left: `${((i + 0.5) / days.length) * 100}%` }}>
+                {d.slice(5)}
+              </span>
+            ) : null,
+          )}
+        </div>
+      </div>
       <figcaption className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs">
         {series.length === 0 && <span className="text-fg-muted">No calls in the last {dayCount} days.</span>}
         {series.map((s, i) => (

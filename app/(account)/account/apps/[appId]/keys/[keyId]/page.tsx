@@ -23,7 +23,7 @@ export default async function KeyUsagePage({ params }: { params: Promise<{ appId
     <div className="mx-auto max-w-4xl px-4 py-10 sm:px-6">
       <PageHeader title={`Usage of ${key.name}`} back={{ href: `/account/apps/${app.id}#keys`, label: app.name }}>
         <p className="mt-2 text-sm text-fg-muted">
-          <code className="font-mono">{key.display}</code> · {total} calls in the last {DAYS} days (UTC days; counted by the gateway every few seconds)
+          <code className="font-mono">{key.display}</code> · {total} {total === 1 ? "call" : "calls"} in the last {DAYS} days (UTC days; counted by the gateway every few seconds)
         </p>
       </PageHeader>
       <Section id="chart" title="Calls per day">
