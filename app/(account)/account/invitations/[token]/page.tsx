@@ -10,7 +10,9 @@ import { lookupInvitation } from "@/lib/data/orgs";
 import { db } from "@/lib/db";
 import { acceptInvitationAction } from "./actions";
 
-export const metadata: Metadata = { title: "Invitation", robots: { index: false }, referrer: "no-referrer" };
+// The URL carries the invitation token: the nonce proxy sends `Referrer-Policy: same-origin`, so it
+// never leaves as a referrer (`no-referrer` would make the Join form post `Origin: null`).
+export const metadata: Metadata = { title: "Invitation", robots: { index: false } };
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
