@@ -112,11 +112,17 @@ test("developer console: org, invitation, app, access request, key shown once, v
 
   // 4. A key, shown once.
   await page.getByLabel("Key name").fill("production server");
-  await page.getByRole("button", { name: "Create key" }).click();
+  const [created] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === new URL(appUrl).pathname),
+    page.getByRole("button", { name: "Create key" }).click(),
+  ]);
   const shown = page.getByTestId("new-key-secret");
   await expect(shown).toBeVisible();
   const secret = (await shown.textContent())!.trim();
   expect(secret).toMatch(/^ptl_live_[0-9A-Za-z]{36}$/);
+  // The secret travels in this POST's answer only, and nothing may keep that answer.
+  expect(created.headers()["cache-control"]).toMatch(/no-store/);
+  expect(await created.text()).toContain(secret);
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.screenshot({ path: info.outputPath(`app-fresh-key-${scheme}.png`), fullPage: true });
