@@ -46,6 +46,11 @@ const nextConfig = {
   // the build (see the file for why).
   cacheHandler: require.resolve("./server/page-cache.cjs"),
   cacheMaxMemorySize: 0,
+  experimental: {
+    // The stylesheet (~8 KB compressed) goes inside each page instead of a render-blocking
+    // request: a docs page paints as soon as its HTML is parsed (npm run bench, "Visible").
+    inlineCss: true,
+  },
   // CDNs may serve a cached docs page for a day while it is re-rendered (stale-while-revalidate).
   expireTime: 86400,
   // The build must not depend on which database or specs folder a machine has.

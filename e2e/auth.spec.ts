@@ -1,6 +1,7 @@
 // Sign-in journeys against the real thing: mail through a real SMTP server, single sign-on through
 // a real OpenID Connect provider (both started by e2e/global-setup.ts), sessions in PostgreSQL.
-import { expect, request as requests, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { request as requests, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { mailTo, signInLink, waitForMail } from "./support/mailbox";
 import { signInWithOidc } from "./support/sign-in";
 import { OIDC_NAME, PORTAL_URL } from "./support/test-servers";

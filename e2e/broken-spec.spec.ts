@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 // scripts/e2e-server.ts adds "broken", a public API whose only description cannot be parsed.
 test("a broken spec gets a clear problem page, and every other API keeps answering 200", async ({ page, request }) => {

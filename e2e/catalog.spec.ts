@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 const PUBLIC_APIS = ["Weather API"];
 const HIDDEN_APIS = ["Travel Bookings API", "Accounts API"];

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 // The changelog journey (issue 6): from the API overview to the changelog, filtered to breaking
 // changes, into the diff view, and on to an operation page and its history. Then the same

@@ -1,6 +1,6 @@
 // The zero-configuration default: no mail server, so sign-in mail goes to the dev mailbox, which
 // only this machine may read. Runs against the second web server of playwright.config.ts.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { DEV_MAILBOX_URL } from "./support/test-servers";
 
 test.use({ baseURL: DEV_MAILBOX_URL });

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { checkSitemap } from "../scripts/lib/sitemap-check";
 
 // Discovery: sitemap, llms.txt, Markdown renderings and link-preview metadata. Most are

@@ -2,7 +2,8 @@
 // here on loopback.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 const OP = "/apis/weather/v2/operations/listalerts";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 test("an operation page shows the operation before any JavaScript runs", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -11,6 +11,21 @@ test("an operation page shows the operation before any JavaScript runs", async (
   // Code samples are in the HTML, all of them, readable without scripts.
   await expect(page.getByText(/curl --request GET/)).toBeVisible();
   await context.close();
+});
+
+test("a cached operation page paints first, then loads its scripts and hydrates", async ({ page, request }) => {
+  const path = "/apis/weather/v2/operations/getalert";
+  await request.get(path); // rendered once: later answers come from the page cache
+  const html = await (await request.get(path)).text();
+  // Inline stylesheet, no render-blocking <link>, and no framework <script async> before the content.
+  expect(html).toMatch(/<style[^>]*>/);
+  expect(html).not.toMatch(/<link rel="stylesheet"/);
+  expect(html).not.toMatch(/<script src="[^"]+" async="">/);
+  expect(html).toContain("data-deferred-hydration");
+  await page.goto(path);
+  // Hydrated: the client-only Try it button works.
+  await page.getByRole("button", { name: "Try it" }).click();
+  await expect(page.getByRole("region", { name: "Try it" }).getByRole("heading", { name: "Try it" })).toBeFocused();
 });
 
 test("deprecated operations carry their sunset date", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { signInWithOidc } from "./support/sign-in";
 
 // Partner and internal APIs' reference pages are rendered per request for who is asking (proxy.ts
@@ -15,6 +15,15 @@ test("partner docs: 404 to anonymous visitors, readable by a portal admin, never
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByText("/offers", { exact: false }).first()).toBeVisible();
   expect((await page.goto("/apis/accounts/v1"))?.status()).toBe(200);
+
+  // Its changelog, severity filter and diff view too (dynamic copies as well).
+  for (const url of ["/apis/travel/changelog", "/apis/travel/changelog/breaking", "/apis/travel/diff/2024-11-15...2025-06-01"]) {
+    expect((await request.get(url)).status(), `anonymous ${url}`).toBe(404);
+    const r = await page.goto(url);
+    expect(r?.status(), url).toBe(200);
+    expect(r?.headers()["cache-control"], url).toMatch(/no-store/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Travel");
+  }
 
   // The public pages this admin sees are the shared static ones, not personalised copies.
   const pub = await page.goto("/apis/weather/v2");

@@ -25,6 +25,8 @@ describe("embedded PostgreSQL", () => {
       await c.query("CREATE TABLE kept (note text)");
       await c.query("INSERT INTO kept VALUES ('survives restarts')");
     });
+    // A second database on the same directory while the first runs is refused, not corrupted.
+    await expect(startEmbeddedDb({ dataDir: dir, port: 0 })).rejects.toThrow(/another `npm start` is using this DATA_DIR/);
     await first.stop();
 
     const second = await startEmbeddedDb({ dataDir: dir, port: 0 });

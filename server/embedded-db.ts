@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { lockDataDir } from "./data-dir-lock";
 import { installUnitScheduler } from "./pglite-protocol-queue";
 
 export interface EmbeddedDb {
@@ -15,7 +16,14 @@ export interface EmbeddedDb {
 
 export async function startEmbeddedDb(opts: { dataDir: string; port: number }): Promise<EmbeddedDb> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  const db = await PGlite.create(opts.dataDir);
+  const release = lockDataDir(`${opts.dataDir}.lock`);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(opts.dataDir);
+  } catch (e) {
+    release();
+    throw e;
+  }
   // maxConnections above the app's pool sizes (Next 10 + migrate + seed): the default of 1
   // makes a pool fail with "Connection terminated unexpectedly".
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: opts.port, maxConnections: 64 });
@@ -30,6 +38,7 @@ export async function startEmbeddedDb(opts: { dataDir: string; port: number }): 
       stopped = true;
       await server.stop();
       await db.close();
+      release();
     },
   };
 }

@@ -8,6 +8,8 @@
 // lost when an instance stops, and a restart always renders from the current specs.
 // Plain CommonJS because Next loads it with require() at run time, outside the bundler.
 
+const { deferHydration } = require("./deferred-hydration.cjs");
+
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 
 /** @param {unknown} v */
@@ -64,6 +66,10 @@ class PageCache {
   async set(key, data, ctx) {
     remove(key);
     if (data == null) return;
+    // Pages served from here are complete HTML: their scripts can wait for the first paint.
+    if (typeof data === "object" && "kind" in data && data.kind === "APP_PAGE" && "html" in data && typeof data.html === "string") {
+      data = { ...data, html: deferHydration(data.html) };
+    }
     const size = sizeOf(data) + key.length * 2;
     if (size > store.maxBytes / 4) return; // one huge page must not evict everything else
     store.entries.set(key, { value: data, lastModified: Date.now(), tags: ctx?.tags ?? [], size });

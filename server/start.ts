@@ -18,6 +18,7 @@ import { recordIngest } from "@/lib/specs/record";
 import { seedDemo } from "@/prisma/seed";
 import { buildIfNeeded, runNext } from "./build";
 import { recordEmbeddedDb } from "./cli-db";
+import { DataDirInUseError } from "./data-dir-lock";
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
 import { startGatewayServer, type GatewayServer } from "./gateway";
 import { migrateDeploy } from "./migrate";
@@ -145,7 +146,7 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof EnvError) {
+  if (e instanceof EnvError || e instanceof DataDirInUseError) {
     console.error(e.message);
     process.exit(2);
   }

@@ -4,6 +4,7 @@
 // a generic 500 and are logged without request data.
 import { z } from "zod";
 import { log } from "@/lib/log";
+import { errorBody, type ErrorIssue } from "./error-body";
 
 const NO_STORE = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
 
@@ -12,7 +13,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly issues?: { path: string; message: string }[],
+    readonly issues?: ErrorIssue[],
   ) {
     super(message);
   }
@@ -27,7 +28,7 @@ export function json(body: unknown, status = 200): Response {
 }
 
 export function errorJson(e: ApiError): Response {
-  return Response.json({ error: { code: e.code, message: e.message, ...(e.issues && { issues: e.issues }) } }, { status: e.status, headers: NO_STORE });
+  return Response.json(errorBody(e.code, e.message, e.issues), { status: e.status, headers: NO_STORE });
 }
 
 /** Parses a JSON body against a strict schema: unknown fields are refused (mass assignment). */

@@ -6,6 +6,7 @@
 //        the answer travels in X-Portolan-* and Deprecation/Sunset response headers.
 // Gateways authenticate with their own credential (ptl_gw_…): `Authorization: Bearer` on the JSON
 // endpoint, `X-Portolan-Gateway` on auth-request (where Authorization carries the caller's key).
+import { errorBody } from "@/lib/api/error-body";
 import { parseSecret, sameHash } from "@/lib/keys/format";
 import type { TtlCache } from "./ttl-cache";
 import { VerifyRequestSchema, type Verifier, type VerifyAnswer } from "./verify";
@@ -31,7 +32,7 @@ export interface GatewayRecord {
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 
 export function errorResponse(status: number, code: string, message: string): WireResponse {
-  return { status, headers: JSON_HEADERS, body: JSON.stringify({ error: { code, message } }) };
+  return { status, headers: JSON_HEADERS, body: JSON.stringify(errorBody(code, message)) };
 }
 
 function header(h: Headers, name: string): string | undefined {

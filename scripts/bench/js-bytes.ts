@@ -44,6 +44,10 @@ export function scriptSources(html: string): string[] {
     const src = /\ssrc="([^"]+)"/i.exec(attrs)?.[1];
     if (src && !/\snomodule\b/i.test(attrs)) out.add(src.replace(/&amp;/g, "&"));
   }
+  // Cached docs pages name their chunks in the loader that adds them after the first paint
+  // (server/deferred-hydration.cjs): `<script data-deferred-hydration>…(["/_next/…js",…])`.
+  const deferred = /<script data-deferred-hydration="">[^<]*?\((\[[^\]]*\])\)<\/script>/.exec(html)?.[1];
+  if (deferred) for (const src of JSON.parse(deferred.replace(/\\u003c/g, "<")) as string[]) out.add(src);
   return [...out];
 }
 

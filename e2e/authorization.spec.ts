@@ -1,0 +1,177 @@
+// The authorization matrix (SEC-A1 cross-tenant, SEC-A2 deny by default, SEC-A3 mass
+// assignment), walked over every page and route handler of the app tree with the policy table
+// in tests/authz/policy.ts. A route the table does not know fails tests/authz/route-tree.test.ts.
+import crypto from "node:crypto";
+import type { APIRequestContext, APIResponse, Browser, BrowserContext } from "@playwright/test";
+import { POLICY, type ObjectKind } from "../tests/authz/policy";
+import { listAppRoutes, type AppRoute, type HttpMethod } from "../tests/authz/route-tree";
+import { expect, test } from "./support/fixtures";
+import { signInWithOidc } from "./support/sign-in";
+
+const routes = listAppRoutes();
+const byClass = (c: string) => routes.filter((r) => POLICY[r.pattern]?.access === c);
+
+/** Sample values for the path parameters that are not tenant objects. */
+const SAMPLE: Record<string, string> = {
+  api: "weather",
+  version: "v2",
+  slug: "listalerts",
+  name: "Alert",
+  tag: "alerts",
+  filter: "breaking",
+  range: "v1...v2",
+  file: "v2.xml",
+  "...path": "apis/weather/v2",
+};
+
+function fill(pattern: string, ids: Partial<Record<string, string>> = {}): string {
+  return pattern
+    .replace(/\/\[\[\.\.\.[^\]]+\]\]/g, "")
+    .replace(/\[([^\]]+)\]/g, (_m, name: string) => encodeURIComponent(ids[name] ?? SAMPLE[name] ?? "x").replace(/%2F/g, "/"));
+}
+
+interface Session {
+  context: BrowserContext;
+  request: APIRequestContext;
+}
+
+async function signedIn(browser: Browser, baseURL: string, email: string): Promise<Session> {
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL).origin } });
+  const page = await context.newPage();
+  await signInWithOidc(page, email);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.close();
+  return { context, request: context.request };
+}
+
+function send(request: APIRequestContext, method: HttpMethod, url: string, body?: unknown): Promise<APIResponse> {
+  return request.fetch(url, { method, data: body === undefined ? undefined : body, maxRedirects: 0, failOnStatusCode: false });
+}
+
+async function created<T>(res: APIResponse): Promise<T> {
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as T;
+}
+
+test("SEC-A1/A3: another user's apps, keys and access requests answer 404 like unknown ids, and nothing changes", async ({ browser, baseURL }, info) => {
+  test.setTimeout(120_000);
+  const tag = `${info.project.name}-${crypto.randomBytes(3).toString("hex")}`;
+  const a = await signedIn(browser, baseURL!, `authz-a-${info.project.name}@portolan.test`);
+  const b = await signedIn(browser, baseURL!, `authz-b-${info.project.name}@portolan.test`);
+  const anonymous = await browser.newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL!).origin } });
+
+  // A's objects: an app with a canary in its description, a key, a pending partner request.
+  const canary = `canary-${tag}`;
+  const app = await created<{ id: string; name: string }>(await send(a.request, "POST", "/api/v1/apps", { name: `A's app ${tag}`, description: canary }));
+  expect((await send(a.request, "POST", `/api/v1/apps/${app.id}/access`, { apiId: "weather" })).ok()).toBe(true);
+  const key = await created<{ id: string; secret: string }>(await send(a.request, "POST", `/api/v1/apps/${app.id}/keys`, { name: "A's key", scopes: ["weather:read"] }));
+  await send(a.request, "POST", `/api/v1/apps/${app.id}/access`, { apiId: "travel", reason: `partner access ${canary}` });
+  const before = await (await send(a.request, "GET", `/api/v1/apps/${app.id}`)).text();
+  const keysBefore = await (await send(a.request, "GET", `/api/v1/apps/${app.id}/keys`)).text();
+
+  // B's own app, to mix B's app id with A's key id.
+  const bApp = await created<{ id: string }>(await send(b.request, "POST", "/api/v1/apps", { name: `B's app ${tag}` }));
+
+  const theirs: Record<ObjectKind, string> = { app: app.id, key: key.id };
+  const unknown: Record<ObjectKind, string> = { app: `app_${"0".repeat(20)}`, key: `key_${"0".repeat(20)}` };
+  const tenantRoutes = byClass("tenant");
+  expect(tenantRoutes.length).toBeGreaterThan(5);
+  for (const route of tenantRoutes) {
+    const entry = POLICY[route.pattern]!;
+    const idsFor = (pick: (kind: ObjectKind) => string) => Object.fromEntries(Object.entries(entry.objects!).map(([param, kind]) => [param, pick(kind)]));
+    for (const method of route.methods) {
+      const body = entry.bodies?.[method as "POST"];
+      const label = `${method} ${route.pattern}`;
+      const stolen = await send(b.request, method, fill(route.pattern, idsFor((k) => theirs[k])), body);
+      const missing = await send(b.request, method, fill(route.pattern, idsFor((k) => unknown[k])), body);
+      expect(stolen.status(), label).toBe(404);
+      const stolenText = await stolen.text();
+      expect(stolenText, label).toBe(await missing.text());
+      for (const secret of [canary, app.id, key.id, key.secret]) expect(stolenText, label).not.toContain(secret);
+      if (entry.objects!.keyId) {
+        const mixed = await send(b.request, method, fill(route.pattern, { appId: bApp.id, keyId: key.id }), body);
+        expect(mixed.status(), `${label} (B's app, A's key)`).toBe(404);
+      }
+      const anon = await send(anonymous.request, method, fill(route.pattern, idsFor((k) => theirs[k])), body);
+      expect(anon.status(), `${label} anonymous`).toBe(401);
+    }
+  }
+
+  // Nothing changed: same app, same keys, the key still verifies as A's.
+  expect(await (await send(a.request, "GET", `/api/v1/apps/${app.id}`)).text()).toBe(before);
+  expect(await (await send(a.request, "GET", `/api/v1/apps/${app.id}/keys`)).text()).toBe(keysBefore);
+  // B's list shows only B's app.
+  const bList = await (await send(b.request, "GET", "/api/v1/apps")).text();
+  expect(bList).toContain(bApp.id);
+  expect(bList).not.toContain(app.id);
+
+  // SEC-A3: extra fields are refused, not applied.
+  for (const extra of [{ orgId: "org_x" + "0".repeat(19), ownerId: "usr_x" }, { role: "admin" }, { scopes: ["*"] }, { status: "approved" }, { keyHash: "00" }]) {
+    const res = await send(b.request, "POST", "/api/v1/apps", { name: "mass assignment", ...extra });
+    expect([400, 404], JSON.stringify(extra)).toContain(res.status());
+  }
+  const patch = await send(a.request, "PATCH", `/api/v1/apps/${app.id}`, { name: "renamed", ownerId: "usr_someone" });
+  expect(patch.status()).toBe(400);
+  const rotateWiden = await send(a.request, "POST", `/api/v1/apps/${app.id}/keys/${key.id}/rotate`, { gracePeriodSeconds: 0, scopes: ["travel:write"] });
+  expect(rotateWiden.status()).toBe(400);
+
+  await Promise.all([a.context.close(), b.context.close(), anonymous.close()]);
+});
+
+test("SEC-A2: admin pages and actions, signed-in pages and internal routes refuse everyone they are not for", async ({ browser, baseURL }, info) => {
+  test.setTimeout(90_000);
+  const dev = await signedIn(browser, baseURL!, `authz-dev-${info.project.name}@portolan.test`);
+  const anonymous = await browser.newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL!).origin } });
+
+  const tryAll = async (route: AppRoute, who: APIRequestContext, allowed: number[], label: string) => {
+    for (const method of route.methods) {
+      const body = POLICY[route.pattern]!.bodies?.[method as "POST"];
+      const res = await send(who, method, fill(route.pattern), body);
+      const where = res.headers()["location"] ?? "";
+      const ok = allowed.includes(res.status()) || ([303, 307, 302].includes(res.status()) && where.includes("/signin"));
+      expect(ok, `${label}: ${method} ${route.pattern} → ${res.status()} ${where}`).toBe(true);
+    }
+  };
+
+  for (const route of byClass("admin")) {
+    await tryAll(route, anonymous.request, [401, 403, 404], "anonymous");
+    await tryAll(route, dev.request, [403, 404], "developer");
+  }
+  for (const route of byClass("signed-in")) await tryAll(route, anonymous.request, [401], "anonymous");
+  for (const route of byClass("internal")) {
+    await tryAll(route, anonymous.request, [404], "anonymous");
+    await tryAll(route, dev.request, [404], "developer");
+  }
+  for (const route of byClass("gateway")) await tryAll(route, dev.request, [400, 401], "a developer's session is no gateway credential");
+  await Promise.all([dev.context.close(), anonymous.close()]);
+});
+
+test("SEC-A5: spoofed internal headers open nothing (authorization lives in the data layer, not proxy.ts)", async ({ request }) => {
+  const spoofed = {
+    "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware",
+    "x-nextjs-data": "1",
+    "x-invoke-path": "/account",
+  };
+  const closed = [...byClass("admin"), ...byClass("internal"), ...byClass("signed-in").filter((r) => r.kind === "page")];
+  for (const route of closed) {
+    const res = await request.get(fill(route.pattern), { headers: spoofed, maxRedirects: 0, failOnStatusCode: false });
+    const where = res.headers()["location"] ?? "";
+    expect([404, 401].includes(res.status()) || where.includes("/signin"), `${route.pattern} → ${res.status()}`).toBe(true);
+  }
+  // A partner API's reference page stays closed too.
+  expect((await request.get("/apis/travel/2025-06-01", { headers: spoofed })).status()).toBe(404);
+});
+
+test("SEC-A8: unsupported methods answer 405, foreign origins are never reflected, no X-Powered-By", async ({ request }) => {
+  for (const route of routes.filter((r) => r.kind === "route" && POLICY[r.pattern]!.access !== "internal")) {
+    const url = fill(route.pattern);
+    for (const method of ["PUT", "DELETE", "PATCH"] as const) {
+      if (route.methods.includes(method)) continue;
+      const res = await request.fetch(url, { method, headers: { Origin: "https://evil.example" }, failOnStatusCode: false, maxRedirects: 0 });
+      expect(res.status(), `${method} ${route.pattern}`).toBe(405);
+    }
+    const res = await request.get(url, { headers: { Origin: "https://evil.example" }, failOnStatusCode: false, maxRedirects: 0 });
+    expect(res.headers()["access-control-allow-origin"], route.pattern).toBeUndefined();
+    expect(res.headers()["x-powered-by"], route.pattern).toBeUndefined();
+  }
+});

@@ -1,0 +1,99 @@
+// Who may use each page and route handler of the portal (SEC-A1, SEC-A2). Every route of the
+// `app/` tree must have an entry here (tests/authz/route-tree.test.ts fails otherwise), and
+// e2e/authorization.spec.ts tries each entry the way its class says must fail.
+//
+// Classes:
+//   anyone     public content or sign-in flows; no tenant objects behind it
+//   docs       API docs: public APIs for anyone; partner/internal only for members
+//              (e2e/restricted-docs.spec.ts, e2e/changelog.spec.ts cover the visibility rules)
+//   internal   reached only through proxy.ts rewrites; a direct request is a 404
+//   signed-in  a signed-in user acting on their own account; anonymous → sign-in or 401
+//   tenant     takes ids of objects that belong to a user or an organization: anyone else's
+//              request answers 404 exactly like an unknown id, and changes nothing
+//   admin      portal admins only: everyone else gets 404 (pages) or 401/403/404 (handlers)
+//   gateway    API gateways with their own credential
+
+export type AccessClass = "anyone" | "docs" | "internal" | "signed-in" | "tenant" | "admin" | "gateway";
+
+/** Which object the id in a path segment names. */
+export type ObjectKind = "app" | "key";
+
+export interface PolicyEntry {
+  access: AccessClass;
+  /** tenant: path parameters and the object each names. */
+  objects?: Record<string, ObjectKind>;
+  /** tenant/admin: a well-formed body per method, so a refusal is about who asks, not the input. */
+  bodies?: Partial<Record<"POST" | "PATCH" | "PUT" | "DELETE", unknown>>;
+  /** Why, when the class alone does not say it. */
+  note?: string;
+}
+
+export const POLICY: Record<string, PolicyEntry> = {
+  "/": { access: "anyone" },
+  "/search": { access: "anyone", note: "results are filtered by lib/access (e2e/search.spec.ts)" },
+  "/api/search": { access: "anyone", note: "results are filtered by lib/access" },
+  "/healthz": { access: "anyone" },
+  "/llms.txt": { access: "anyone", note: "public APIs only" },
+  "/sitemap.xml": { access: "anyone", note: "public APIs only" },
+  "/sitemaps/portal.xml": { access: "anyone", note: "public APIs only" },
+  "/sitemaps/apis/[api]/[file]": { access: "docs" },
+  "/bench/empty": { access: "anyone", note: "an empty page, the benchmark's JavaScript baseline" },
+
+  "/signin": { access: "anyone" },
+  "/signout": { access: "anyone" },
+  "/auth/check-email": { access: "anyone" },
+  "/auth/confirm": { access: "anyone", note: "the token is spent only by its POST" },
+  "/api/auth/[...nextauth]": { access: "anyone", note: "next-auth: CSRF token + Origin check" },
+  "/dev/mailbox": { access: "anyone", note: "only without SMTP, on a loopback PORTAL_URL, from loopback (lib/mail/dev-mailbox.ts)" },
+
+  "/account": { access: "signed-in" },
+  "/api/account/sessions": { access: "signed-in", note: "form POST; only the caller's own sessions" },
+
+  "/admin/specs": { access: "admin" },
+
+  "/apis": { access: "anyone", note: "catalog filtered by lib/access" },
+  "/apis/[api]": { access: "docs" },
+  "/apis/[api]/[version]": { access: "docs" },
+  "/apis/[api]/[version]/openapi.json": { access: "docs" },
+  "/apis/[api]/[version]/openapi.yaml": { access: "docs" },
+  "/apis/[api]/[version]/operations/[slug]": { access: "docs" },
+  "/apis/[api]/[version]/schemas": { access: "docs" },
+  "/apis/[api]/[version]/schemas/[name]": { access: "docs" },
+  "/apis/[api]/[version]/tags/[tag]": { access: "docs" },
+  "/apis/[api]/[version]/webhooks/[slug]": { access: "docs" },
+  "/apis/[api]/changelog": { access: "docs" },
+  "/apis/[api]/changelog/[filter]": { access: "docs" },
+  "/apis/[api]/changelog/atom.xml": { access: "docs" },
+  "/apis/[api]/changelog/feed.json": { access: "docs" },
+  "/apis/[api]/changelog/feed.xml": { access: "docs" },
+  "/apis/[api]/diff": { access: "docs" },
+  "/apis/[api]/diff/[range]": { access: "docs" },
+  "/changelog": { access: "anyone", note: "public APIs only" },
+  "/changelog/[filter]": { access: "anyone", note: "public APIs only" },
+  "/changelog/atom.xml": { access: "anyone", note: "public APIs only" },
+  "/changelog/feed.json": { access: "anyone", note: "public APIs only" },
+  "/changelog/feed.xml": { access: "anyone", note: "public APIs only" },
+  "/api/v1/apis/[api]/changes": { access: "docs" },
+
+  "/md/[...path]": { access: "internal" },
+  "/restricted-apis/[api]/[version]": { access: "internal" },
+  "/restricted-apis/[api]/[version]/operations/[slug]": { access: "internal" },
+  "/restricted-apis/[api]/[version]/schemas": { access: "internal" },
+  "/restricted-apis/[api]/[version]/schemas/[name]": { access: "internal" },
+  "/restricted-apis/[api]/[version]/tags/[tag]": { access: "internal" },
+  "/restricted-apis/[api]/[version]/webhooks/[slug]": { access: "internal" },
+  "/restricted-apis/[api]/changelog": { access: "internal" },
+  "/restricted-apis/[api]/changelog/[filter]": { access: "internal" },
+  "/restricted-apis/[api]/diff/[range]": { access: "internal" },
+
+  "/api/v1/apps": { access: "signed-in", note: "lists and creates the caller's own apps", bodies: { POST: { name: "authz probe" } } },
+  "/api/v1/apps/[appId]": { access: "tenant", objects: { appId: "app" }, bodies: { PATCH: { name: "taken over" } } },
+  "/api/v1/apps/[appId]/access": { access: "tenant", objects: { appId: "app" }, bodies: { POST: { apiId: "weather" } } },
+  "/api/v1/apps/[appId]/keys": { access: "tenant", objects: { appId: "app" }, bodies: { POST: { name: "stolen", scopes: ["weather:read"] } } },
+  "/api/v1/apps/[appId]/keys/[keyId]": { access: "tenant", objects: { appId: "app", keyId: "key" } },
+  "/api/v1/apps/[appId]/keys/[keyId]/rotate": { access: "tenant", objects: { appId: "app", keyId: "key" }, bodies: { POST: { gracePeriodSeconds: 0 } } },
+  "/api/v1/apps/[appId]/keys/[keyId]/usage": { access: "tenant", objects: { appId: "app", keyId: "key" } },
+
+  "/api/v1/keys/verify": { access: "gateway" },
+  "/api/v1/keys/verify/auth-request/[[...path]]": { access: "gateway" },
+};
