@@ -16,7 +16,7 @@
 export type AccessClass = "anyone" | "docs" | "internal" | "signed-in" | "tenant" | "admin" | "gateway";
 
 /** Which object the id in a path segment names. */
-export type ObjectKind = "app" | "key";
+export type ObjectKind = "app" | "key" | "org" | "user" | "invitation";
 
 export interface PolicyEntry {
   access: AccessClass;
@@ -48,6 +48,13 @@ export const POLICY: Record<string, PolicyEntry> = {
 
   "/account": { access: "signed-in" },
   "/api/account/sessions": { access: "signed-in", note: "form POST; only the caller's own sessions" },
+
+  "/account/apps": { access: "signed-in", note: "the caller's own apps and their organizations'" },
+  "/account/apps/[appId]": { access: "tenant", objects: { appId: "app" }, note: "forms are server actions that call lib/data/apps.ts" },
+  "/account/apps/[appId]/keys/[keyId]": { access: "tenant", objects: { appId: "app", keyId: "key" } },
+  "/account/orgs": { access: "signed-in" },
+  "/account/orgs/[slug]": { access: "tenant", objects: { slug: "org" }, note: "forms are server actions that call lib/data/orgs.ts" },
+  "/account/invitations/[token]": { access: "anyone", note: "the token is the credential; accepting needs the invited, verified address (lib/data/orgs.ts)" },
 
   "/admin/specs": { access: "admin" },
 
@@ -94,6 +101,13 @@ export const POLICY: Record<string, PolicyEntry> = {
   "/api/v1/apps/[appId]/keys/[keyId]/rotate": { access: "tenant", objects: { appId: "app", keyId: "key" }, bodies: { POST: { gracePeriodSeconds: 0 } } },
   "/api/v1/apps/[appId]/keys/[keyId]/usage": { access: "tenant", objects: { appId: "app", keyId: "key" } },
 
+  "/api/v1/orgs": { access: "signed-in", note: "lists the caller's organizations; creates one owned by the caller", bodies: { POST: { name: "authz probe" } } },
+  "/api/v1/orgs/[slug]": { access: "tenant", objects: { slug: "org" } },
+  "/api/v1/orgs/[slug]/members/[userId]": { access: "tenant", objects: { slug: "org", userId: "user" }, bodies: { PATCH: { role: "owner" } } },
+  "/api/v1/orgs/[slug]/invitations": { access: "tenant", objects: { slug: "org" }, bodies: { POST: { email: "intruder@example.test", role: "owner" } } },
+  "/api/v1/orgs/[slug]/invitations/[invitationId]": { access: "tenant", objects: { slug: "org", invitationId: "invitation" } },
+
+  "/api/v1/keys/leaked": { access: "anyone", note: "leaked-key reports: always 202, revokes only live keys it is given, rate limited per IP (lib/keys/leaked.ts)" },
   "/api/v1/keys/verify": { access: "gateway" },
   "/api/v1/keys/verify/auth-request/[[...path]]": { access: "gateway" },
 };
