@@ -3,7 +3,8 @@
 // enable a public API and request a partner one, create a key (shown once, nowhere afterwards),
 // verify it at the gateway endpoint, rotate it with a grace period, revoke it, read its usage.
 import { execFileSync } from "node:child_process";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { mailTo, signInLink, waitForMail } from "./support/mailbox";
 import { PORTAL_URL } from "./support/test-servers";
 
