@@ -50,11 +50,23 @@ test("SEC-A1/A3: another user's apps, keys and access requests answer 404 like u
   const before = await (await send(a.request, "GET", `/api/v1/apps/${app.id}`)).text();
   const keysBefore = await (await send(a.request, "GET", `/api/v1/apps/${app.id}/keys`)).text();
 
+  // A's organization with an open invitation (its members and invitations are tenant objects too).
+  const org = await created<{ id: string; slug: string }>(await send(a.request, "POST", "/api/v1/orgs", { name: `A's org ${tag}` }));
+  const aUser = ((await (await send(a.request, "GET", `/api/v1/orgs/${org.slug}`)).json()) as { membersList: { userId: string }[] }).membersList[0]!.userId;
+  const invitation = await created<{ id: string }>(await send(a.request, "POST", `/api/v1/orgs/${org.slug}/invitations`, { email: `invitee-${tag}@example.test` }));
+  const orgBefore = await (await send(a.request, "GET", `/api/v1/orgs/${org.slug}`)).text();
+
   // B's own app, to mix B's app id with A's key id.
   const bApp = await created<{ id: string }>(await send(b.request, "POST", "/api/v1/apps", { name: `B's app ${tag}` }));
 
-  const theirs: Record<ObjectKind, string> = { app: app.id, key: key.id };
-  const unknown: Record<ObjectKind, string> = { app: `app_${"0".repeat(20)}`, key: `key_${"0".repeat(20)}` };
+  const theirs: Record<ObjectKind, string> = { app: app.id, key: key.id, org: org.slug, user: aUser, invitation: invitation.id };
+  const unknown: Record<ObjectKind, string> = {
+    app: `app_${"0".repeat(20)}`,
+    key: `key_${"0".repeat(20)}`,
+    org: `no-such-org-${tag}`,
+    user: `usr_${"0".repeat(20)}`,
+    invitation: `inv_${"0".repeat(20)}`,
+  };
   const tenantRoutes = byClass("tenant");
   expect(tenantRoutes.length).toBeGreaterThan(5);
   for (const route of tenantRoutes) {
@@ -66,21 +78,28 @@ test("SEC-A1/A3: another user's apps, keys and access requests answer 404 like u
       const stolen = await send(b.request, method, fill(route.pattern, idsFor((k) => theirs[k])), body);
       const missing = await send(b.request, method, fill(route.pattern, idsFor((k) => unknown[k])), body);
       expect(stolen.status(), label).toBe(404);
+      expect(missing.status(), label).toBe(404);
       const stolenText = await stolen.text();
-      expect(stolenText, label).toBe(await missing.text());
-      for (const secret of [canary, app.id, key.id, key.secret]) expect(stolenText, label).not.toContain(secret);
+      // Route handlers answer byte for byte like an unknown id. Pages (Next's not-found page) carry
+      // a fresh CSP nonce and their own URL (with the ids B typed) in the RSC data: same status,
+      // and none of A's data.
+      if (route.kind === "route") expect(stolenText, label).toBe(await missing.text());
+      const secrets = route.kind === "route" ? [canary, app.id, key.id, key.secret, org.id, `A's org ${tag}`] : [canary, key.secret, org.id, `A's org ${tag}`, "A&#x27;s org", "A's key"];
+      for (const secret of secrets) expect(stolenText, label).not.toContain(secret);
       if (entry.objects!.keyId) {
         const mixed = await send(b.request, method, fill(route.pattern, { appId: bApp.id, keyId: key.id }), body);
         expect(mixed.status(), `${label} (B's app, A's key)`).toBe(404);
       }
       const anon = await send(anonymous.request, method, fill(route.pattern, idsFor((k) => theirs[k])), body);
-      expect(anon.status(), `${label} anonymous`).toBe(401);
+      if (route.kind === "page") expect(anon.headers()["location"] ?? "", `${label} anonymous`).toContain("/signin");
+      else expect(anon.status(), `${label} anonymous`).toBe(401);
     }
   }
 
   // Nothing changed: same app, same keys, the key still verifies as A's.
   expect(await (await send(a.request, "GET", `/api/v1/apps/${app.id}`)).text()).toBe(before);
   expect(await (await send(a.request, "GET", `/api/v1/apps/${app.id}/keys`)).text()).toBe(keysBefore);
+  expect(await (await send(a.request, "GET", `/api/v1/orgs/${org.slug}`)).text()).toBe(orgBefore);
   // B's list shows only B's app.
   const bList = await (await send(b.request, "GET", "/api/v1/apps")).text();
   expect(bList).toContain(bApp.id);

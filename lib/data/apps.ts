@@ -12,7 +12,8 @@ import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { maskedSecret } from "@/lib/keys/format";
 import { createApiKey, revokeApiKey, rotateApiKey, type CreatedKey } from "@/lib/keys/store";
-import { findApi } from "@/lib/specs";
+import { findApi, getCatalog } from "@/lib/specs";
+import type { CatalogApi } from "@/lib/specs/model";
 import { ApiError, forbidden, notFound } from "@/lib/api/respond";
 import type { UserViewer } from "@/lib/api/viewer";
 
@@ -263,6 +264,53 @@ export const AccessRequestSchema = z.strictObject({
   reason: z.string().trim().max(2_000).optional(),
 });
 
+/** Whether the app may even name this API: internal ones only for the internal organization's apps. */
+async function appMayName(app: { orgId: string | null }, api: CatalogApi): Promise<boolean> {
+  if (api.visibility === "public" || api.visibility === "partner") return true;
+  const internalOrg = env().INTERNAL_ORG_SLUG;
+  if (api.visibility !== "internal" || !internalOrg || !app.orgId) return false;
+  return (await db().organization.findUnique({ where: { id: app.orgId }, select: { slug: true } }))?.slug === internalOrg;
+}
+
+export interface ApiChoice {
+  id: string;
+  name: string;
+  summary: string | null;
+  visibility: "public" | "partner" | "internal";
+  /** granted: keys may call it; pending/denied: the latest request's state; none: never asked. */
+  status: "granted" | "pending" | "denied" | "none";
+  request: { id: string; reason: string; status: string; decisionNote: string | null; createdAt: string; decidedAt: string | null } | null;
+}
+
+/** Every API the app could call (the same rule as requestApiAccess), with its grant or latest request. */
+export async function appApiChoices(viewer: UserViewer, appId: string): Promise<ApiChoice[]> {
+  const { app } = await accessApp(viewer, appId, "read");
+  const granted = new Set(app.grants.map((g) => g.apiId));
+  const requests = await db().accessRequest.findMany({ where: { appId: app.id }, orderBy: { createdAt: "desc" }, take: 200 });
+  const choices: ApiChoice[] = [];
+  for (const api of getCatalog().apis) {
+    if (!api.visibility || !(await appMayName(app, api))) continue;
+    const latest = requests.find((r) => r.apiId === api.id) ?? null;
+    const status = granted.has(api.id) ? "granted" : latest?.status === "pending" ? "pending" : latest?.status === "denied" ? "denied" : "none";
+    choices.push({
+      id: api.id,
+      name: api.name,
+      summary: api.summary,
+      visibility: api.visibility,
+      status,
+      request: latest && {
+        id: latest.id,
+        reason: latest.reason,
+        status: latest.status,
+        decisionNote: latest.decisionNote,
+        createdAt: latest.createdAt.toISOString(),
+        decidedAt: latest.decidedAt?.toISOString() ?? null,
+      },
+    });
+  }
+  return choices;
+}
+
 /**
  * Public APIs are granted at once. Partner APIs need an admin's approval (a reason is required).
  * Internal APIs are requested like partner ones, but only apps of the internal organization may
@@ -271,12 +319,7 @@ export const AccessRequestSchema = z.strictObject({
 export async function requestApiAccess(viewer: UserViewer, appId: string, input: z.infer<typeof AccessRequestSchema>) {
   const { app } = await accessApp(viewer, appId, "manage");
   const api = findApi(input.apiId);
-  const internalOrg = env().INTERNAL_ORG_SLUG;
-  const visible =
-    api?.visibility === "public" ||
-    api?.visibility === "partner" ||
-    (api?.visibility === "internal" && !!internalOrg && !!app.orgId && (await db().organization.findUnique({ where: { id: app.orgId }, select: { slug: true } }))?.slug === internalOrg);
-  if (!api || !visible) throw notFound();
+  if (!api || !(await appMayName(app, api))) throw notFound();
   if (app.grants.some((g) => g.apiId === api.id)) return { status: "granted" as const, apiId: api.id };
   if (api.visibility === "public") {
     await db().$transaction(async (tx) => {

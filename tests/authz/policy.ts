@@ -16,7 +16,7 @@
 export type AccessClass = "anyone" | "docs" | "internal" | "signed-in" | "tenant" | "admin" | "gateway";
 
 /** Which object the id in a path segment names. */
-export type ObjectKind = "app" | "key";
+export type ObjectKind = "app" | "key" | "org" | "user" | "invitation";
 
 export interface PolicyEntry {
   access: AccessClass;
@@ -67,7 +67,19 @@ export const POLICY: Record<string, PolicyEntry> = {
   "/api/account/security/verify": { access: "signed-in", note: "form POST; marks the caller's own session" },
 
   "/admin": { access: "admin" },
+
+  "/account/apps": { access: "signed-in", note: "the caller's own apps and their organizations'" },
+  "/account/apps/[appId]": { access: "tenant", objects: { appId: "app" }, note: "forms are server actions that call lib/data/apps.ts" },
+  "/account/apps/[appId]/keys/[keyId]": { access: "tenant", objects: { appId: "app", keyId: "key" } },
+  "/account/orgs": { access: "signed-in" },
+  "/account/orgs/[slug]": { access: "tenant", objects: { slug: "org" }, note: "forms are server actions that call lib/data/orgs.ts" },
+  "/account/invitations/[token]": { access: "anyone", note: "the token is the credential; accepting needs the invited, verified address (lib/data/orgs.ts)" },
+
   "/admin/specs": { access: "admin" },
+  "/admin/notices": { access: "admin" },
+  "/admin/notices/[id]": { access: "admin" },
+  "/api/admin/notices": { access: "admin", note: "form POST (lib/notices/admin-forms.ts)" },
+  "/api/admin/notices/[id]": { access: "admin", note: "form POST (lib/notices/admin-forms.ts)" },
   "/admin/access-requests": { access: "admin" },
   "/admin/users": { access: "admin" },
   "/admin/orgs": { access: "admin" },
@@ -101,6 +113,17 @@ export const POLICY: Record<string, PolicyEntry> = {
   "/changelog/feed.json": { access: "anyone", note: "public APIs only" },
   "/changelog/feed.xml": { access: "anyone", note: "public APIs only" },
   "/api/v1/apis/[api]/changes": { access: "docs" },
+  "/api/v1/deprecations": { access: "anyone", note: "anonymous callers get public APIs only" },
+  "/apis/[api]/deprecations": { access: "docs" },
+  "/apis/[api]/deprecations/atom.xml": { access: "docs" },
+  "/apis/[api]/deprecations/feed.json": { access: "docs" },
+  "/apis/[api]/deprecations/feed.xml": { access: "docs" },
+  "/apis/[api]/deprecations/sunsets.ics": { access: "docs" },
+  "/deprecations": { access: "anyone", note: "public APIs only" },
+  "/deprecations/atom.xml": { access: "anyone", note: "public APIs only" },
+  "/deprecations/feed.json": { access: "anyone", note: "public APIs only" },
+  "/deprecations/feed.xml": { access: "anyone", note: "public APIs only" },
+  "/deprecations/sunsets.ics": { access: "anyone", note: "public APIs only" },
 
   "/md/[...path]": { access: "internal" },
   "/restricted-apis/[api]/[version]": { access: "internal" },
@@ -121,6 +144,13 @@ export const POLICY: Record<string, PolicyEntry> = {
   "/api/v1/apps/[appId]/keys/[keyId]/rotate": { access: "tenant", objects: { appId: "app", keyId: "key" }, bodies: { POST: { gracePeriodSeconds: 0 } } },
   "/api/v1/apps/[appId]/keys/[keyId]/usage": { access: "tenant", objects: { appId: "app", keyId: "key" } },
 
+  "/api/v1/orgs": { access: "signed-in", note: "lists the caller's organizations; creates one owned by the caller", bodies: { POST: { name: "authz probe" } } },
+  "/api/v1/orgs/[slug]": { access: "tenant", objects: { slug: "org" } },
+  "/api/v1/orgs/[slug]/members/[userId]": { access: "tenant", objects: { slug: "org", userId: "user" }, bodies: { PATCH: { role: "owner" } } },
+  "/api/v1/orgs/[slug]/invitations": { access: "tenant", objects: { slug: "org" }, bodies: { POST: { email: "intruder@example.test", role: "owner" } } },
+  "/api/v1/orgs/[slug]/invitations/[invitationId]": { access: "tenant", objects: { slug: "org", invitationId: "invitation" } },
+
+  "/api/v1/keys/leaked": { access: "anyone", note: "leaked-key reports: always 202, revokes only live keys it is given, rate limited per IP (lib/keys/leaked.ts)" },
   "/api/v1/keys/verify": { access: "gateway" },
   "/api/v1/keys/verify/auth-request/[[...path]]": { access: "gateway" },
 };

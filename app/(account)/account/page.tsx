@@ -40,6 +40,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Your account</h1>
+      <nav aria-label="Account" className="mt-3 flex flex-wrap gap-x-5 gap-y-2 text-sm">
+        <Link href="/account/apps" className="font-medium text-accent hover:underline">
+          Apps and keys
+        </Link>
+        <Link href="/account/orgs" className="font-medium text-accent hover:underline">
+          Organizations
+        </Link>
+      </nav>
       <div className="mt-6 space-y-4">
         {error && (
           <Notice tone="warn" alert>
