@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { generate } from "otplib";
 import { waitForMail } from "./support/mailbox";
 import { signInWithOidc } from "./support/sign-in";

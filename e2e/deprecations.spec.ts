@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { signInWithOidc } from "./support/sign-in";
 
 // Deprecation notices (issue 6): the pages and the sunset timeline from the demo specs' own

@@ -6,7 +6,8 @@
 import { execFileSync } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, request as apiRequest, test } from "@playwright/test";
+import { request as apiRequest } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { Webhook } from "standardwebhooks";
 import { waitForMail } from "./support/mailbox";
 import { signInWithOidc } from "./support/sign-in";

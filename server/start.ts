@@ -9,11 +9,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { ensureGeneratedAuthSecret } from "@/lib/auth/secret";
 import { createDbClient, type Db } from "@/lib/db/create-client";
+import { installQueue } from "@/lib/delivery/queue";
 import { startDeliveryWorkers, type DeliveryWorkers } from "@/lib/delivery/worker";
 import { EnvError, parseEnv, type Env } from "@/lib/env";
 import { log, redactUrl } from "@/lib/log";
 import { devMailboxMode } from "@/lib/mail/dev-mailbox";
 import { ingestOptionsFrom, ingestSpecs } from "@/lib/specs/ingest";
+import { sendDueReminders } from "@/lib/notices/reminders";
+import { publishDueNotices } from "@/lib/notices/store";
 import { syncSpecNoticesFromCache } from "@/lib/notices/sync-from-cache";
 import { countBySeverity } from "@/lib/specs/problems";
 import { recordIngest } from "@/lib/specs/record";
@@ -57,7 +60,9 @@ async function ingest(env: Env, databaseUrl: string): Promise<void> {
   const db = createDbClient(databaseUrl, { poolSize: 2 });
   try {
     await recordIngest(db, report.versions);
-    const notices = await syncSpecNoticesFromCache(db, ingestOptionsFrom(env).cacheDir);
+    // New spec deprecations are sent like admin ones: the queue must exist before they are queued.
+    await installQueue(databaseUrl);
+    const notices = await syncSpecNoticesFromCache(db, ingestOptionsFrom(env).cacheDir, { portalUrl: env.portalUrl });
     if (notices.created || notices.updated || notices.withdrawn) log.info(notices, "deprecation notices from the specs updated");
   } finally {
     await db.$disconnect();
@@ -155,6 +160,10 @@ async function main() {
       secret: authSecret!,
       allowHosts: env.WEBHOOK_ALLOW_HOSTS,
       log,
+      everyMinute: {
+        publishDueNotices: () => publishDueNotices(deliveryDb),
+        sunsetReminders: () => sendDueReminders(deliveryDb, { portalUrl: env.portalUrl }),
+      },
     });
     delivery = { workers, db: deliveryDb };
     log.info("delivery workers started (email, webhooks)");

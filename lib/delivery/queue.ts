@@ -18,6 +18,8 @@ export const QUEUES = {
   email: "delivery-email",
   /** One job per webhook attempt; the next attempt is a new job at the schedule's time (schedule.ts). */
   webhook: "delivery-webhook",
+  /** Cron, every minute, one run per tick across instances: scheduled notices, sunset reminders. */
+  everyMinute: "portolan-every-minute",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -31,6 +33,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const QUEUE_OPTIONS: Record<QueueName, PgBoss.Queue> = {
   [QUEUES.email]: { name: QUEUES.email, retryLimit: 12, retryDelay: 15, retryBackoff: true, expireInSeconds: 120, retentionMinutes: 60 * 24 * 14 },
   [QUEUES.webhook]: { name: QUEUES.webhook, retryLimit: 6, retryDelay: 10, retryBackoff: true, expireInSeconds: 120, retentionMinutes: 60 * 24 * 14 },
+  // A missed tick is covered by the next one: no retries, short retention.
+  [QUEUES.everyMinute]: { name: QUEUES.everyMinute, policy: "singleton", retryLimit: 0, expireInSeconds: 300, retentionMinutes: 60 },
 };
 
 /** A Prisma client or interactive-transaction client: anything with $queryRawUnsafe. */
@@ -96,4 +100,13 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
       if (!(await boss.getQueue(q.name))) throw e;
     });
   }
+}
+
+/**
+ * Creates pg-boss's schema and our queues, then stops: for start-up steps that queue jobs before
+ * the workers run (new spec notices are sent from the ingest step).
+ */
+export async function installQueue(databaseUrl: string): Promise<void> {
+  const boss = await startQueue(databaseUrl, { max: 1 });
+  await boss.stop({ graceful: false, wait: true });
 }

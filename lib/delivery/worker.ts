@@ -21,6 +21,8 @@ export interface WorkerOptions {
   webhookWorkers?: number;
   pollingIntervalSeconds?: number;
   webhook?: Partial<Pick<WebhookJobContext, "lookup" | "timeoutMs" | "now" | "random">>;
+  /** Work run once a minute on one instance (pg-boss cron): publishing due notices, reminders. */
+  everyMinute?: Record<string, () => Promise<unknown>>;
   log?: { error(o: object, msg: string): void; warn(o: object, msg: string): void };
 }
 
@@ -58,6 +60,14 @@ export async function startDeliveryWorkers(o: WorkerOptions): Promise<DeliveryWo
           throw e;
         }
       }
+    });
+  }
+  const tasks = Object.entries(o.everyMinute ?? {});
+  if (tasks.length) {
+    await boss.schedule(QUEUES.everyMinute, "* * * * *");
+    await boss.work(QUEUES.everyMinute, polling, async () => {
+      // One task failing must not keep the others from running.
+      for (const [name, task] of tasks) await task().catch((e: unknown) => o.log?.error({ err: e, task: name }, "periodic task failed"));
     });
   }
   return {

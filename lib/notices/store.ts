@@ -5,8 +5,10 @@
 import { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { Db } from "@/lib/db/create-client";
+import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import type { CatalogApi, VersionModel } from "@/lib/specs/model";
+import { enqueueNoticeDeliveries } from "./deliveries";
 import { operationKey } from "./operations";
 
 export interface Actor {
@@ -91,7 +93,8 @@ export async function scheduleNotice(db: Db, id: string, actor: Actor, publishAt
 
 /**
  * Publishes a draft, scheduled or withdrawn notice now. One transaction: the status change, the
- * audit entry and (once delivery exists) the outbox rows commit or fail together.
+ * audit entry and the outbox rows (deliveries.ts) commit or fail together. Publishing again after
+ * a withdrawal sends nothing twice: the outbox keys are per notice and recipient.
  */
 export async function publishNotice(db: Db, id: string, actor: Actor | "system", now = new Date()): Promise<void> {
   if (actor !== "system") assertAdmin(actor);
@@ -107,9 +110,8 @@ export async function publishNotice(db: Db, id: string, actor: Actor | "system",
       targetId: id,
       details: { api: n.apiId, from: n.status },
     });
-    // OUTBOX SEAM (issue 6 delivery): enqueue the notice's deliveries here, on `tx`, so they
-    // commit with the publication (subscribers of n.apiId, and the owners from
-    // noticeAudience(tx, n, { days: 90 }) in ./audience.ts). Nothing is sent from here yet.
+    // The deliveries commit with the publication, or not at all (SEC-F4).
+    await enqueueNoticeDeliveries(tx, n, { portalUrl: env().portalUrl, now });
   });
 }
 

@@ -28,6 +28,6 @@ export function deriveFromCache(cacheDir: string) {
   });
 }
 
-export async function syncSpecNoticesFromCache(db: Db, cacheDir: string): Promise<SyncReport> {
-  return syncSpecNotices(db, deriveFromCache(cacheDir));
+export async function syncSpecNoticesFromCache(db: Db, cacheDir: string, deliver?: { portalUrl: string }): Promise<SyncReport> {
+  return syncSpecNotices(db, deriveFromCache(cacheDir), new Date(), deliver);
 }

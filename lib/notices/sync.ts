@@ -5,6 +5,7 @@
 // A notice the specs no longer state is withdrawn; an admin's withdrawal of a spec notice sticks.
 import type { Db } from "@/lib/db/create-client";
 import { newId } from "@/lib/ids";
+import { enqueueNoticeDeliveries } from "./deliveries";
 import type { DerivedNotice } from "./derive";
 
 export interface SyncReport {
@@ -16,14 +17,22 @@ export interface SyncReport {
 const sameDate = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export async function syncSpecNotices(db: Db, derived: DerivedNotice[], now = new Date()): Promise<SyncReport> {
+/**
+ * `deliver`: also send the notices seen for the first time (deliveries.ts), in the transaction
+ * that inserts them; needs the job queue's schema (lib/delivery/queue.ts installQueue).
+ */
+export async function syncSpecNotices(db: Db, derived: DerivedNotice[], now = new Date(), deliver?: { portalUrl: string }): Promise<SyncReport> {
   const report: SyncReport = { created: 0, updated: 0, withdrawn: 0 };
   if (derived.length) {
-    const inserted = await db.deprecationNotice.createMany({
-      data: derived.map((d) => ({ id: newId("ntc"), source: "spec" as const, status: "published" as const, publishedAt: now, ...d })),
-      skipDuplicates: true,
+    report.created = await db.$transaction(async (tx) => {
+      // Only the rows this call inserted come back (another instance's are skipped).
+      const inserted = await tx.deprecationNotice.createManyAndReturn({
+        data: derived.map((d) => ({ id: newId("ntc"), source: "spec" as const, status: "published" as const, publishedAt: now, ...d })),
+        skipDuplicates: true,
+      });
+      if (deliver) for (const n of inserted) await enqueueNoticeDeliveries(tx, n, { portalUrl: deliver.portalUrl, now });
+      return inserted.length;
     });
-    report.created = inserted.count;
   }
   const existing = await db.deprecationNotice.findMany({ where: { source: "spec" } });
   const byKey = new Map(derived.map((d) => [d.specKey, d]));
