@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 
 type State = { kind: "loading" } | { kind: "anonymous"; back: string } | { kind: "user"; label: string; email: string };
 
-const link = "rounded-md px-3 py-1.5 text-sm font-medium text-fg-muted hover:bg-bg-muted hover:text-fg";
+const link = "whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium text-fg-muted hover:bg-bg-muted hover:text-fg";
 
 export function AccountMenu() {
   const [state, setState] = useState<State>({ kind: "loading" });

@@ -32,7 +32,7 @@ export function SiteHeader() {
           <SearchButton />
           <AccountMenu />
           <noscript>
-            <a href="/signin" className="rounded-md px-3 py-1.5 text-sm font-medium text-fg-muted hover:bg-bg-muted hover:text-fg">
+            <a href="/signin" className="whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium text-fg-muted hover:bg-bg-muted hover:text-fg">
               Sign in
             </a>
           </noscript>

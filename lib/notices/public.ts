@@ -4,6 +4,7 @@
 import "server-only";
 import { publicApis } from "@/lib/access/visibility";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { findApi, getCatalog } from "@/lib/specs/index";
 import type { CatalogApi } from "@/lib/specs/model";
 import { loadLiveNotices } from "./live-index";
@@ -21,6 +22,9 @@ export function findPublicApi(apiId: string): CatalogApi | undefined {
 
 /** Live notices of one public API, or of every public API (`api` null), soonest sunset first. */
 export async function publicNotices(api: CatalogApi | null, now = new Date()): Promise<PublicNotice[]> {
+  // `next build` without a database (CI, `npm run bench`): /deprecations is prerendered empty and
+  // filled at its first revalidation. `npm start` builds with the database running.
+  if (!env().DATABASE_URL) return [];
   const apis = api ? [api] : publicApis(getCatalog().apis);
   const names = new Map(apis.map((a) => [a.id, a.name]));
   const rows = await loadLiveNotices(db(), now);
