@@ -15,6 +15,7 @@ import { EnvError, parseEnv, type Env } from "@/lib/env";
 import { log, redactUrl } from "@/lib/log";
 import { devMailboxMode } from "@/lib/mail/dev-mailbox";
 import { ingestOptionsFrom, ingestSpecs } from "@/lib/specs/ingest";
+import { sendKeyWarnings } from "@/lib/keys/warnings";
 import { sendDueReminders } from "@/lib/notices/reminders";
 import { publishDueNotices } from "@/lib/notices/store";
 import { syncSpecNoticesFromCache } from "@/lib/notices/sync-from-cache";
@@ -163,6 +164,8 @@ async function main() {
       everyMinute: {
         publishDueNotices: () => publishDueNotices(deliveryDb),
         sunsetReminders: () => sendDueReminders(deliveryDb, { portalUrl: env.portalUrl }),
+        // Every ten minutes is soon enough for a week's notice, and spares the key table a scan a minute.
+        keyWarnings: async () => (new Date().getUTCMinutes() % 10 === 0 ? sendKeyWarnings(deliveryDb, { portalUrl: env.portalUrl }) : undefined),
       },
     });
     delivery = { workers, db: deliveryDb };
