@@ -1,9 +1,8 @@
-// Changelog feeds: RSS 2.0 and Atom 1.0 through the `feed` package, JSON Feed 1.1 written here
-// (`feed` 6 writes JSON Feed 1.0). One item per release that has a previous version (its changes,
+// Changelog feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1; written by lib/discovery/feed-writer.ts). One item per release that has a previous version (its changes,
 // breaking first) and one per hand-written entry. Item ids are the items' URLs, stable across
 // rebuilds. Every text from a spec or an entry is HTML-escaped here: Atom declares titles and
 // content type="html", and readers treat RSS descriptions as HTML. Pure.
-import { Feed } from "feed";
+import { escapeHtml, writeFeed, type FeedDocument, type FeedItem } from "@/lib/discovery/feed-writer";
 import { plainText } from "@/lib/markdown-export/mdast";
 import { absolute, changelogPath, diffPath, feedPath } from "@/lib/discovery/urls";
 import type { Release } from "./changelog";
@@ -21,19 +20,11 @@ export interface FeedInput {
   fallbackDate: Date;
 }
 
-interface Item {
-  id: string;
-  url: string;
-  title: string;
-  summary: string;
-  html: string;
-  date: Date;
-}
+type Item = FeedItem;
 
 const MAX_ITEMS = 50;
 const MAX_CHANGES = 60;
 
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** A change's line as HTML: escaped, with `backticked` parts as <code>. */
 const lineHtml = (text: string) => escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
@@ -79,40 +70,18 @@ export function feedItems(input: FeedInput): Item[] {
   return items.sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id)).slice(0, MAX_ITEMS);
 }
 
-function xmlFeed(input: FeedInput, items: Item[]): Feed {
-  const page = absolute(input.origin, changelogPath(input.apiId));
-  const feed = new Feed({
+function feedDocument(input: FeedInput): FeedDocument {
+  return {
     title: input.title,
     description: input.description,
-    id: page,
-    link: page,
-    language: "en",
-    copyright: "",
-    generator: "Portolan",
-    updated: items[0]?.date ?? input.fallbackDate,
-    feedLinks: { rss: absolute(input.origin, feedPath(input.apiId, "rss")), atom: absolute(input.origin, feedPath(input.apiId, "atom")), json: absolute(input.origin, feedPath(input.apiId, "json")) },
-  });
-  for (const item of items) feed.addItem({ id: item.id, link: item.url, title: escapeHtml(item.title), description: escapeHtml(item.summary), content: item.html, date: item.date });
-  return feed;
+    pageUrl: absolute(input.origin, changelogPath(input.apiId)),
+    feedUrls: { rss: absolute(input.origin, feedPath(input.apiId, "rss")), atom: absolute(input.origin, feedPath(input.apiId, "atom")), json: absolute(input.origin, feedPath(input.apiId, "json")) },
+    items: feedItems(input),
+    fallbackDate: input.fallbackDate,
+  };
 }
 
-export const rssFeed = (input: FeedInput): string => xmlFeed(input, feedItems(input)).rss2();
-export const atomFeed = (input: FeedInput): string => xmlFeed(input, feedItems(input)).atom1();
-
+export const rssFeed = (input: FeedInput): string => writeFeed(feedDocument(input), "rss");
+export const atomFeed = (input: FeedInput): string => writeFeed(feedDocument(input), "atom");
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
-export function jsonFeed(input: FeedInput): string {
-  const items = feedItems(input);
-  return JSON.stringify(
-    {
-      version: "https://jsonfeed.org/version/1.1",
-      title: input.title,
-      home_page_url: absolute(input.origin, changelogPath(input.apiId)),
-      feed_url: absolute(input.origin, feedPath(input.apiId, "json")),
-      description: input.description,
-      language: "en",
-      items: items.map((i) => ({ id: i.id, url: i.url, title: i.title, summary: i.summary, content_html: i.html, date_published: i.date.toISOString() })),
-    },
-    null,
-    2,
-  );
-}
+export const jsonFeed = (input: FeedInput): string => writeFeed(feedDocument(input), "json");

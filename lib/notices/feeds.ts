@@ -1,10 +1,9 @@
-// Deprecation feeds: RSS 2.0 and Atom 1.0 through `feed`, JSON Feed 1.1 written here, the same
-// way as the changelog's (lib/changes/feeds.ts). One item per published notice, newest first,
+// Deprecation feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1; written by lib/discovery/feed-writer.ts
+// like the changelog's). One item per published notice, newest first,
 // id = the notice's URL (stable). Markdown bodies go out as escaped plain text paragraphs: feed
 // readers treat the HTML as HTML, and notices are written by people. Pure.
-import { Feed } from "feed";
-import { escapeHtml } from "@/lib/changes/feeds";
-import { absolute, type FeedFormat } from "@/lib/discovery/urls";
+import { escapeHtml, writeFeed, type FeedDocument, type FeedItem } from "@/lib/discovery/feed-writer";
+import { absolute } from "@/lib/discovery/urls";
 import { plainText } from "@/lib/markdown-export/mdast";
 import { publicDate, type Notice } from "./types";
 import { deprecationFeedPath, deprecationsPath, noticePath } from "./urls";
@@ -19,14 +18,7 @@ export interface NoticeFeedInput {
   fallbackDate: Date;
 }
 
-interface Item {
-  id: string;
-  url: string;
-  title: string;
-  summary: string;
-  html: string;
-  date: Date;
-}
+type Item = FeedItem;
 
 const MAX_ITEMS = 50;
 const dayText = (d: Date) => d.toISOString().slice(0, 10);
@@ -59,39 +51,17 @@ export function noticeItems(input: NoticeFeedInput): Item[] {
     .slice(0, MAX_ITEMS);
 }
 
-function xmlFeed(input: NoticeFeedInput, items: Item[]): Feed {
-  const page = absolute(input.origin, deprecationsPath(input.apiId));
-  const link = (f: FeedFormat) => absolute(input.origin, deprecationFeedPath(input.apiId, f));
-  const feed = new Feed({
+function feedDocument(input: NoticeFeedInput): FeedDocument {
+  return {
     title: input.title,
     description: input.description,
-    id: page,
-    link: page,
-    language: "en",
-    copyright: "",
-    generator: "Portolan",
-    updated: items[0]?.date ?? input.fallbackDate,
-    feedLinks: { rss: link("rss"), atom: link("atom"), json: link("json") },
-  });
-  for (const item of items) feed.addItem({ id: item.id, link: item.url, title: escapeHtml(item.title), description: escapeHtml(item.summary), content: item.html, date: item.date });
-  return feed;
+    pageUrl: absolute(input.origin, deprecationsPath(input.apiId)),
+    feedUrls: { rss: absolute(input.origin, deprecationFeedPath(input.apiId, "rss")), atom: absolute(input.origin, deprecationFeedPath(input.apiId, "atom")), json: absolute(input.origin, deprecationFeedPath(input.apiId, "json")) },
+    items: noticeItems(input),
+    fallbackDate: input.fallbackDate,
+  };
 }
 
-export const noticeRss = (input: NoticeFeedInput): string => xmlFeed(input, noticeItems(input)).rss2();
-export const noticeAtom = (input: NoticeFeedInput): string => xmlFeed(input, noticeItems(input)).atom1();
-
-export function noticeJsonFeed(input: NoticeFeedInput): string {
-  return JSON.stringify(
-    {
-      version: "https://jsonfeed.org/version/1.1",
-      title: input.title,
-      home_page_url: absolute(input.origin, deprecationsPath(input.apiId)),
-      feed_url: absolute(input.origin, deprecationFeedPath(input.apiId, "json")),
-      description: input.description,
-      language: "en",
-      items: noticeItems(input).map((i) => ({ id: i.id, url: i.url, title: i.title, summary: i.summary, content_html: i.html, date_published: i.date.toISOString() })),
-    },
-    null,
-    2,
-  );
-}
+export const noticeRss = (input: NoticeFeedInput): string => writeFeed(feedDocument(input), "rss");
+export const noticeAtom = (input: NoticeFeedInput): string => writeFeed(feedDocument(input), "atom");
+export const noticeJsonFeed = (input: NoticeFeedInput): string => writeFeed(feedDocument(input), "json");
