@@ -56,7 +56,8 @@ describe("search on the ingested demo specs", () => {
   it("never shows anonymous visitors the partner Travel API or the internal Accounts API", () => {
     for (const q of ["bookings", "/bookings", "createBooking", "Travel Bookings API", "travel", "sim-cards", "/customers/{customerId}/subscriptions", "Accounts API", "invoices", "/subscriptions/{subscriptionId}/cancel"]) {
       const hits = search(anonymous, q);
-      expect(hits.filter((h) => h.apiId !== "weather"), q).toEqual([]);
+      // Public APIs (Weather, the portal's own) may match the words; the hidden ones never.
+      expect(hits.filter((h) => h.apiId === "travel" || h.apiId === "accounts"), q).toEqual([]);
     }
     expect(search(admin, "createBooking")[0]).toMatchObject({ apiId: "travel", match: "exact" });
     expect(search(admin, "sim-cards").some((h) => h.apiId === "accounts")).toBe(true);
