@@ -2,10 +2,10 @@
 // server), create an organization, invite a teammate who accepts from the email, create an app,
 // enable a public API and request a partner one, create a key (shown once, nowhere afterwards),
 // verify it at the gateway endpoint, rotate it with a grace period, revoke it, read its usage.
-import { execFileSync } from "node:child_process";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { mailTo, signInLink, waitForMail } from "./support/mailbox";
+import { gatewayCredential, verifyKey } from "./support/gateway";
 import { PORTAL_URL } from "./support/test-servers";
 
 let seq = 0;
@@ -22,24 +22,8 @@ async function signInByEmail(page: Page, email: string) {
   await expect(page).toHaveURL(/\/account$/);
 }
 
-/** A gateway credential from the CLI, against the running e2e portal's database. */
-function gatewayCredential(name: string): string {
-  const out = execFileSync("npx", ["tsx", "scripts/gateway-credential.ts", "--name", name], {
-    env: { ...process.env, DATA_DIR: ".test-output/e2e-data", PORT: new URL(PORTAL_URL).port, LOG_LEVEL: "warn" },
-    encoding: "utf8",
-  });
-  const m = /ptl_gw_[0-9A-Za-z]{36}/.exec(out);
-  if (!m) throw new Error(`no credential in: ${out}`);
-  return m[0];
-}
-
 async function verify(page: Page, gateway: string, key: string): Promise<boolean> {
-  const res = await page.request.post("/api/v1/keys/verify", {
-    headers: { authorization: `Bearer ${gateway}` },
-    data: { key, api: "weather", method: "GET", path: "/v2/forecast" },
-  });
-  expect(res.status()).toBe(200);
-  return (await res.json()).valid === true;
+  return (await verifyKey(page.request, gateway, key, { api: "weather", method: "GET", path: "/v2/forecast" })).valid;
 }
 
 /** The key verification cache lives 500 ms and hears revocations by NOTIFY: allow a second. */
