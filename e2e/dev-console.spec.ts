@@ -175,6 +175,18 @@ test("developer console: org, invitation, app, access request, key shown once, v
     await page.screenshot({ path: info.outputPath(`usage-${scheme}.png`), fullPage: true });
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
+  // 9. The end of a grace period: a key rotated with 2 s of grace works until then, not after.
+  const appId = new URL(appUrl).pathname.split("/").pop()!;
+  const origin = { origin: new URL(appUrl).origin };
+  const short = await (await page.request.post(`/api/v1/apps/${appId}/keys`, { headers: origin, data: { name: "short grace", scopes: ["weather:read"] } })).json();
+  const rotatedAt = Date.now();
+  const next = await page.request.post(`/api/v1/apps/${appId}/keys/${short.id}/rotate`, { headers: origin, data: { gracePeriodSeconds: 2 } });
+  expect(next.status()).toBe(201);
+  expect(await verify(page, gateway, short.secret)).toBe(true);
+  await expectVerify(page, gateway, (await next.json()).secret, true);
+  await expect.poll(() => verify(page, gateway, short.secret), { timeout: 5_000, intervals: [200] }).toBe(false);
+  expect(Date.now() - rotatedAt).toBeGreaterThanOrEqual(2_000);
 });
 
 test("leaked keys: anyone may report, the answer is always the same", async ({ request }) => {
