@@ -7,6 +7,7 @@ import { POLICY, type ObjectKind } from "../tests/authz/policy";
 import { fillPattern as fill, listAppRoutes, type AppRoute, type HttpMethod } from "../tests/authz/route-tree";
 import { expect, test } from "./support/fixtures";
 import { signInWithOidc } from "./support/sign-in";
+import { waitForMail } from "./support/mailbox";
 
 const routes = listAppRoutes();
 const byClass = (c: string) => routes.filter((r) => POLICY[r.pattern]?.access === c);
@@ -175,4 +176,57 @@ test("SEC-A8: unsupported methods answer 405, foreign origins are never reflecte
     expect(res.headers()["access-control-allow-origin"], route.pattern).toBeUndefined();
     expect(res.headers()["x-powered-by"], route.pattern).toBeUndefined();
   }
+});
+
+test("SEC-A1: an organization's member acting as its owner is refused (403), reads what members may read, changes nothing", async ({ browser, baseURL }, info) => {
+  test.setTimeout(120_000);
+  const tag = `${info.project.name}-${crypto.randomBytes(3).toString("hex")}`;
+  const owner = await signedIn(browser, baseURL!, `authz-owner-${tag}@portolan.test`);
+  const memberEmail = `authz-member-${tag}@portolan.test`;
+  const member = await signedIn(browser, baseURL!, memberEmail);
+
+  // The owner's organization, an app of it with a key; the member joins by the emailed invitation.
+  const org = await created<{ id: string; slug: string }>(await send(owner.request, "POST", "/api/v1/orgs", { name: `Owned ${tag}` }));
+  const app = await created<{ id: string }>(await send(owner.request, "POST", "/api/v1/apps", { name: `Org app ${tag}`, orgId: org.id }));
+  expect((await send(owner.request, "POST", `/api/v1/apps/${app.id}/access`, { apiId: "weather" })).ok()).toBe(true);
+  const key = await created<{ id: string; secret: string }>(await send(owner.request, "POST", `/api/v1/apps/${app.id}/keys`, { name: "org key", scopes: ["weather:read"] }));
+  await created(await send(owner.request, "POST", `/api/v1/orgs/${org.slug}/invitations`, { email: memberEmail }));
+  const link = /https?:\/\/\S+\/account\/invitations\/[A-Za-z0-9_-]+/.exec((await waitForMail(memberEmail)).text)![0];
+  const page = await member.context.newPage();
+  await page.goto(link);
+  // Signed in through the OpenID provider, which vouches for the address: verified like a link.
+  await page.getByRole("button", { name: `Join Owned ${tag}` }).click();
+  await expect(page.getByText(`Welcome to Owned ${tag}`)).toBeVisible();
+  const ownerId = ((await (await send(owner.request, "GET", `/api/v1/orgs/${org.slug}`)).json()) as { membersList: { userId: string; role: string }[] }).membersList.find((m) => m.role === "owner")!.userId;
+
+  // Members read the organization and its apps and keys.
+  expect((await send(member.request, "GET", `/api/v1/orgs/${org.slug}`)).status()).toBe(200);
+  expect((await send(member.request, "GET", `/api/v1/apps/${app.id}`)).status()).toBe(200);
+  const keysBefore = await (await send(owner.request, "GET", `/api/v1/apps/${app.id}/keys`)).text();
+  const appBefore = await (await send(owner.request, "GET", `/api/v1/apps/${app.id}`)).text();
+  const orgBefore = await (await send(owner.request, "GET", `/api/v1/orgs/${org.slug}`)).text();
+  expect(keysBefore).not.toContain(key.secret);
+
+  // Everything an owner or admin does is refused.
+  const attempts: [HttpMethod, string, unknown?][] = [
+    ["PATCH", `/api/v1/apps/${app.id}`, { name: "taken over" }],
+    ["DELETE", `/api/v1/apps/${app.id}`],
+    ["POST", `/api/v1/apps/${app.id}/keys`, { name: "mine now", scopes: ["weather:read"] }],
+    ["POST", `/api/v1/apps/${app.id}/keys/${key.id}/rotate`, { gracePeriodSeconds: 0 }],
+    ["DELETE", `/api/v1/apps/${app.id}/keys/${key.id}`],
+    ["POST", `/api/v1/apps/${app.id}/access`, { apiId: "travel", reason: "member asking" }],
+    ["POST", "/api/v1/apps", { name: "in their org", orgId: org.id }],
+    ["POST", `/api/v1/orgs/${org.slug}/invitations`, { email: `friend-${tag}@example.test` }],
+    ["PATCH", `/api/v1/orgs/${org.slug}/members/${ownerId}`, { role: "member" }],
+    ["DELETE", `/api/v1/orgs/${org.slug}/members/${ownerId}`],
+  ];
+  for (const [method, url, body] of attempts) {
+    const res = await send(member.request, method, url, body);
+    expect(res.status(), `${method} ${url}`).toBe(403);
+    expect(await res.text(), `${method} ${url}`).not.toContain(key.secret);
+  }
+  expect(await (await send(owner.request, "GET", `/api/v1/apps/${app.id}/keys`)).text()).toBe(keysBefore);
+  expect(await (await send(owner.request, "GET", `/api/v1/apps/${app.id}`)).text()).toBe(appBefore);
+  expect(await (await send(owner.request, "GET", `/api/v1/orgs/${org.slug}`)).text()).toBe(orgBefore);
+  await Promise.all([owner.context.close(), member.context.close()]);
 });

@@ -175,6 +175,9 @@ function buildOptions(e: Env): AuthOptions {
         const promote = e.adminEmails.includes(user.email ?? "") && authContext().emailVerified === true;
         await db().$transaction(async (tx) => {
           await audit(tx, { actorUserId: user.id, actorKind: "user", action: "auth.signin", targetType: "user", targetId: user.id, ip: authContext().ip, details: { provider, newUser: Boolean(isNewUser) } });
+          // A provider that vouches for the address (OIDC/GitHub `email_verified`) verifies it like
+          // an email link does: invitations to it can be accepted (lib/data/orgs.ts).
+          if (authContext().emailVerified === true) await tx.user.updateMany({ where: { id: user.id, emailVerified: null }, data: { emailVerified: new Date() } });
           if (promote) {
             const { count } = await tx.user.updateMany({ where: { id: user.id, role: { not: "admin" } }, data: { role: "admin" } });
             if (count) await audit(tx, { actorKind: "system", action: "user.role_granted", targetType: "user", targetId: user.id, details: { role: "admin", via: "ADMIN_EMAILS" } });
