@@ -60,6 +60,10 @@ export default defineConfig({
         DATA_DIR: ".test-output/e2e-data-devmail",
         LOG_LEVEL: "warn",
         PORTAL_URL: DEV_MAILBOX_URL,
+        // Its own embedded database even when the suite runs on DATABASE_URL: two portals on one
+        // database share one job queue, and this one (no SMTP, no webhook allow-list) would take
+        // half of the other's deliveries. Production instances share one configuration.
+        E2E_OWN_DATABASE: "1",
         SMTP_URL: "",
         OIDC_ISSUER: "",
         OIDC_CLIENT_ID: "",

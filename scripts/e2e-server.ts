@@ -19,5 +19,7 @@ const write = (rel: string, text: string) => {
 write("broken/api.yaml", "name: Broken Demo API\nsummary: Its only version cannot be parsed.\nvisibility: public\n");
 write("broken/v1/openapi.yaml", "openapi: 3.1.0\ninfo:\n  title: Broken\n  version: '1'\npaths:\n  /things:\n    get: [unclosed\n");
 process.env.SPECS_DIR = specsDir;
+// The second portal (playwright.config.ts, dev mailbox) keeps to its own embedded database.
+if (process.env.E2E_OWN_DATABASE === "1") delete process.env.DATABASE_URL;
 
 void import("../server/start");
