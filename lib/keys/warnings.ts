@@ -3,6 +3,7 @@
 // the outbox (lib/delivery) in the transaction that marks the key as warned, so a warning is
 // queued once and never lost. Run by the job queue's periodic task (server/start.ts).
 // Rotated keys (whose end is the grace period the owner chose) and revoked keys get nothing.
+import { appOwnerEmails, appOwnersSelect } from "@/lib/data/app-owners";
 import type { Db } from "@/lib/db/create-client";
 import { enqueueDeliveries, type OutboxMessage } from "@/lib/delivery/outbox";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -25,17 +26,11 @@ const keySelect = {
     select: {
       id: true,
       name: true,
-      ownerUser: { select: { email: true, disabledAt: true } },
-      org: { select: { memberships: { where: { role: { in: ["owner", "admin"] } }, select: { user: { select: { email: true, disabledAt: true } } } } } },
+      ...appOwnersSelect,
     },
   },
 } satisfies Prisma.ApiKeySelect;
 type WarnedKey = Prisma.ApiKeyGetPayload<{ select: typeof keySelect }>;
-
-function owners(k: WarnedKey): string[] {
-  const people = k.app.ownerUser ? [k.app.ownerUser] : (k.app.org?.memberships.map((m) => m.user) ?? []);
-  return [...new Set(people.filter((p) => !p.disabledAt).map((p) => p.email))];
-}
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const label = (k: WarnedKey) => `${k.prefix}…${k.last4} ("${k.name}", app ${k.app.name})`;
@@ -51,7 +46,7 @@ function messages(k: WarnedKey, kind: "expiry" | "idle", portalUrl: string, now:
   // One warning per key and period (the key's flag column stops repeats; this key stops a
   // retried run from queuing twice): its expiry date, or the day of the idle warning.
   const period = kind === "expiry" ? day(k.expiresAt!) : day(now);
-  return owners(k).map((email) => ({ idempotencyKey: `key:${k.id}:${kind}:${period}:email:${email}`, channel: "email" as const, to: { email }, subject, text }));
+  return appOwnerEmails(k.app).map((email) => ({ idempotencyKey: `key:${k.id}:${kind}:${period}:email:${email}`, channel: "email" as const, to: { email }, subject, text }));
 }
 
 export async function sendKeyWarnings(db: Db, opts: { portalUrl: string; now?: Date }): Promise<{ expiry: number; idle: number }> {

@@ -3,6 +3,7 @@
 // owns it, or the owners and admins of its organization) and its calls per affected operation.
 // The admin page shows the totals before publishing; targeted emails use the same function.
 // Disabled users are left out of the owners. `db` may be a transaction client.
+import { appOwnerEmails, appOwnersSelect } from "@/lib/data/app-owners";
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseOperationKey } from "./operations";
@@ -48,15 +49,13 @@ export async function noticeAudience(db: Client, notice: Pick<Notice, "apiId" | 
     select: {
       id: true,
       name: true,
-      ownerUser: { select: { email: true, disabledAt: true } },
-      org: { select: { memberships: { where: { role: { in: ["owner", "admin"] } }, select: { user: { select: { email: true, disabledAt: true } } } } } },
+      ...appOwnersSelect,
     },
   });
 
   const reach = new Map<string, AppReach>();
   for (const a of apps) {
-    const people = a.ownerUser ? [a.ownerUser] : (a.org?.memberships.map((m) => m.user) ?? []);
-    reach.set(a.id, { appId: a.id, name: a.name, owners: [...new Set(people.filter((p) => !p.disabledAt).map((p) => p.email))].sort(), calls: [], total: 0 });
+    reach.set(a.id, { appId: a.id, name: a.name, owners: appOwnerEmails(a), calls: [], total: 0 });
   }
   for (const r of rows) {
     const app = reach.get(appOfKey.get(r.keyId) ?? "");
