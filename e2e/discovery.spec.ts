@@ -28,7 +28,7 @@ test("the sitemap and llms.txt list public APIs only, with absolute URLs", async
   expect(indexXml).toContain(`<loc>${baseURL}/sitemaps/apis/weather/v2.xml</loc>`);
   expect(indexXml).not.toMatch(HIDDEN);
   const v2 = await (await request.get("/sitemaps/apis/weather/v2.xml")).text();
-  for (const path of ["/apis/weather/v2", "/apis/weather/v2/operations/listalerts", "/apis/weather/v2/tags/Alerts", "/apis/weather/v2/schemas", "/apis/weather/v2/schemas/Alert", "/apis/weather/v2/webhooks/alert-issued"]) {
+  for (const path of ["/apis/weather/v2", "/apis/weather/v2/operations/listalerts", "/apis/weather/v2/tags/Alerts", "/apis/weather/v2/schemas", "/apis/weather/v2/schemas/Alert", "/apis/weather/v2/webhooks", "/apis/weather/v2/webhooks/alert-issued"]) {
     expect(v2).toContain(`<loc>${baseURL}${path}</loc>`);
   }
   expect(v2).not.toContain("/latest");
@@ -67,6 +67,7 @@ test("a reference page's Markdown: at <page>.md and on Accept: text/markdown, th
     ["/apis/weather/v2/tags/Alerts.md", "# Alerts"],
     ["/apis/weather/v2/schemas.md", "# Schemas"],
     ["/apis/weather/v2/schemas/Alert.md", "# `Alert`"],
+    ["/apis/weather/v2/webhooks.md", "# Webhooks"],
     ["/apis/weather/v2/webhooks/alert-issued.md", "# Alert issued"],
     ["/apis/weather/latest/operations/getforecast.md", "# Get a forecast"],
   ]) {

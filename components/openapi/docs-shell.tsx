@@ -6,7 +6,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { LifecycleBadge } from "@/components/specs/lifecycle-badge";
 import { VersionNotice } from "@/components/specs/version-notice";
-import { groupByTag, UNTAGGED } from "@/lib/specs/group";
+import { groupByTag, SIDEBAR_WEBHOOKS, UNTAGGED, webhookSiblings } from "@/lib/specs/group";
 import type { VersionPage } from "@/lib/specs/page-context";
 import { siblingModels } from "@/lib/specs/page-context";
 import { equivalentPath, type PageRef } from "@/lib/specs/version-switch";
@@ -46,6 +46,41 @@ function VersionSwitcher({ page, current }: { page: VersionPage; current: PageRe
         ))}
       </ul>
     </details>
+  );
+}
+
+/** All webhooks when there are few; else a link to the index and, on a webhook page, its event's other actions. */
+function WebhookLinks({ page, current }: { page: VersionPage; current: PageRef }) {
+  const hooks = page.model?.webhooks ?? [];
+  const few = hooks.length <= SIDEBAR_WEBHOOKS;
+  const listed = few ? hooks : current.kind === "webhook" ? webhookSiblings(hooks, current.slug) : [];
+  const list = listed.length > 0 && (
+    <ul className={few ? "mt-1 space-y-0.5" : "ml-2 border-l border-border pl-2"}>
+      {listed.map((w) => (
+        <li key={w.slug}>
+          <Link href={`${page.base}/webhooks/${w.slug}`} aria-current={current.kind === "webhook" && current.slug === w.slug ? "page" : undefined} className="side-link">
+            {w.name}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+  if (few) {
+    return (
+      <div>
+        <p className="px-2 text-xs font-semibold uppercase tracking-wide text-fg-muted">Webhooks</p>
+        {list}
+      </div>
+    );
+  }
+  return (
+    <div>
+      <Link href={`${page.base}/webhooks`} aria-current={current.kind === "webhooks" ? "page" : undefined} className="side-link flex justify-between">
+        <span>Webhooks</span>
+        <span className="text-xs text-fg-muted">{hooks.length}</span>
+      </Link>
+      {list}
+    </div>
   );
 }
 
@@ -102,20 +137,7 @@ function Sidebar({ page, current }: { page: VersionPage; current: PageRef }) {
           </ul>
         </div>
       )}
-      {model && model.webhooks.length > 0 && (
-        <div>
-          <p className="px-2 text-xs font-semibold uppercase tracking-wide text-fg-muted">Webhooks</p>
-          <ul className="mt-1 space-y-0.5">
-            {model.webhooks.slice(0, 100).map((w) => (
-              <li key={w.slug}>
-                <Link href={`${base}/webhooks/${w.slug}`} aria-current={current.kind === "webhook" && current.slug === w.slug ? "page" : undefined} className={link}>
-                  {w.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {model && model.webhooks.length > 0 && <WebhookLinks page={page} current={current} />}
       {model && model.schemaNames.length > 0 && (
         <Link href={`${base}/schemas`} aria-current={current.kind === "schema" ? "page" : undefined} className={`${link} flex justify-between`}>
           <span>Schemas</span>

@@ -25,7 +25,8 @@ function Section({ id, title, children }: { id: string; title: string; children:
       <h2 id={id} className="text-lg font-semibold">
         <a href={`#${id}`} className="hover:underline">{title}</a>
       </h2>
-      <div className="mt-3">{children}</div>
+      {/* mt-2 + the 4px padding of below-fold = the 12px of mt-3 */}
+      <div className="below-fold mt-2">{children}</div>
     </section>
   );
 }
@@ -196,6 +197,8 @@ export function OperationView({ doc, base, method, path, pathItem, operation, ti
           ))}
         </div>
       )}
+      {/* A summary too long for the heading (lib/specs/normalize.ts headingSummary) is shown as text. */}
+      {str(operation.summary) && str(operation.summary)!.trim() !== title && <Markdown text={str(operation.summary)} className="mt-6 max-w-3xl" />}
       <Markdown text={str(operation.description)} className="mt-6 max-w-3xl" />
 
       {security.length > 0 && (

@@ -78,13 +78,14 @@ describe("sitemap", () => {
   it("lists every page of a version with absolute, escaped URLs, and no `latest` alias", () => {
     const { xml, total } = versionSitemap(ORIGIN, catalog[0]!, catalog[0]!.versions[1]!, model);
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    expect(total).toBe(9);
+    expect(total).toBe(10);
     expect(locs).toEqual([
       `${ORIGIN}/apis/weather/v2`,
       `${ORIGIN}/apis/weather/v2/tags/Alert%20kinds%20%26%20more`,
       `${ORIGIN}/apis/weather/v2/tags/Other`,
       `${ORIGIN}/apis/weather/v2/operations/listalerts`,
       `${ORIGIN}/apis/weather/v2/operations/post-x`,
+      `${ORIGIN}/apis/weather/v2/webhooks`,
       `${ORIGIN}/apis/weather/v2/webhooks/alert-issued`,
       `${ORIGIN}/apis/weather/v2/schemas`,
       `${ORIGIN}/apis/weather/v2/schemas/Alert`,

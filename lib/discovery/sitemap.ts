@@ -41,6 +41,7 @@ export function versionPages(model: VersionModel | null): RefPage[] {
     { kind: "overview" },
     ...groupByTag(model).map((g): RefPage => ({ kind: "tag", name: g.name })),
     ...model.operations.map((o): RefPage => ({ kind: "operation", slug: o.slug })),
+    ...(model.webhooks.length ? [{ kind: "webhooks" } as RefPage] : []),
     ...model.webhooks.map((w): RefPage => ({ kind: "webhook", slug: w.slug })),
     ...(model.schemaNames.length ? [{ kind: "schemas" } as RefPage] : []),
     ...model.schemaNames.map((name): RefPage => ({ kind: "schema", name })),

@@ -8,6 +8,7 @@ export type RefPage =
   | { kind: "tag"; name: string }
   | { kind: "schemas" }
   | { kind: "schema"; name: string }
+  | { kind: "webhooks" }
   | { kind: "webhook"; slug: string };
 
 export const CATALOG_PATH = "/apis";
@@ -30,6 +31,8 @@ export function refPath(apiId: string, versionId: string, page: RefPage): string
       return `${base}/schemas`;
     case "schema":
       return `${base}/schemas/${encodeURIComponent(page.name)}`;
+    case "webhooks":
+      return `${base}/webhooks`;
     case "webhook":
       return `${base}/webhooks/${encodeURIComponent(page.slug)}`;
   }

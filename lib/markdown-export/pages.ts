@@ -103,12 +103,7 @@ export function overviewMarkdown(ctx: VersionContext): string {
       list(groups.map((g) => listItem(paragraph(link(mdUrl(ctx, { kind: "tag", name: g.name }), g.name), text(` (${g.operations.length})`))))),
     );
   }
-  if (model.webhooks.length) {
-    blocks.push(
-      heading(2, "Webhooks"),
-      list(model.webhooks.map((w) => listItem(paragraph(code(`${w.method.toUpperCase()} ${w.name}`), text(" "), link(mdUrl(ctx, { kind: "webhook", slug: w.slug }), w.title))))),
-    );
-  }
+  if (model.webhooks.length) blocks.push(heading(2, "Webhooks"), paragraph(link(mdUrl(ctx, { kind: "webhooks" }), `All ${model.webhooks.length} webhooks`)));
   if (model.schemaNames.length) blocks.push(heading(2, "Schemas"), paragraph(link(mdUrl(ctx, { kind: "schemas" }), `All ${model.schemaNames.length} schemas`)));
   return serialize(blocks);
 }
@@ -120,6 +115,15 @@ export function tagMarkdown(ctx: VersionContext, group: OperationGroup): string 
 export function schemasIndexMarkdown(ctx: VersionContext): string {
   const names = [...(ctx.model?.schemaNames ?? [])].sort((a, b) => a.localeCompare(b));
   return serialize([heading(1, "Schemas"), ...context(ctx, { kind: "schemas" }), list(names.map((n) => listItem(paragraph(link(mdUrl(ctx, { kind: "schema", name: n }), code(n))))))]);
+}
+
+export function webhooksIndexMarkdown(ctx: VersionContext): string {
+  const hooks = ctx.model?.webhooks ?? [];
+  return serialize([
+    heading(1, "Webhooks"),
+    ...context(ctx, { kind: "webhooks" }),
+    list(hooks.map((w) => listItem(paragraph(code(`${w.method.toUpperCase()} ${w.name}`), text(" "), link(mdUrl(ctx, { kind: "webhook", slug: w.slug }), w.title))))),
+  ]);
 }
 
 export function schemaMarkdown(ctx: VersionContext, doc: Obj, name: string): string {

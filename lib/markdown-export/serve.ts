@@ -19,7 +19,7 @@ import {
   findWebhookTarget,
   type VersionPage,
 } from "@/lib/specs/page-context";
-import { catalogMarkdown, operationMarkdown, overviewMarkdown, schemaMarkdown, schemasIndexMarkdown, tagMarkdown, type VersionContext } from "./pages";
+import { catalogMarkdown, operationMarkdown, overviewMarkdown, schemaMarkdown, schemasIndexMarkdown, webhooksIndexMarkdown, tagMarkdown, type VersionContext } from "./pages";
 
 const notFound = () => new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", vary: "Accept" } });
 
@@ -40,6 +40,7 @@ function markdown(body: string, htmlPath: string): Response {
 function render(ctx: VersionContext, page: VersionPage, kind: string | undefined, rawName: string | undefined): { body: string; ref: RefPage } | undefined {
   if (kind === undefined) return { body: overviewMarkdown(ctx), ref: { kind: "overview" } };
   if (kind === "schemas" && rawName === undefined) return page.model ? { body: schemasIndexMarkdown(ctx), ref: { kind: "schemas" } } : undefined;
+  if (kind === "webhooks" && rawName === undefined) return page.model?.webhooks.length ? { body: webhooksIndexMarkdown(ctx), ref: { kind: "webhooks" } } : undefined;
   const name = rawName === undefined ? undefined : decodeSegment(rawName);
   if (name === undefined) return undefined;
   switch (kind) {

@@ -48,7 +48,7 @@ export interface VersionDeps {
 }
 
 /** Bump when load/normalize output changes shape, so caches from older code are rebuilt. */
-export const INGEST_VERSION = 5;
+export const INGEST_VERSION = 6;
 
 export function combinedHash(deps: VersionDeps): string {
   const h = crypto.createHash("sha256");

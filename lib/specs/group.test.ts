@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupByTag, UNTAGGED } from "./group";
+import { groupByTag, UNTAGGED, webhookSiblings } from "./group";
 import type { OperationSummary } from "./model";
 
 const op = (slug: string, tags: string[]): OperationSummary => ({ slug, method: "get", path: `/${slug}`, operationId: null, title: slug, tags, deprecated: false, sunset: null });
@@ -16,5 +16,18 @@ describe("groupByTag", () => {
       ["C", ["c1"]],
       [UNTAGGED, ["x"]],
     ]);
+  });
+});
+
+describe("webhookSiblings", () => {
+  const hook = (name: string) => ({ slug: name, name, method: "post" as const, title: name, deprecated: false });
+  const hooks = ["pull-request-opened", "pull-request-closed", "pull-request-review-submitted", "push", "ping"].map(hook);
+  it("lists the other actions of the current webhook's event, itself included, in document order", () => {
+    expect(webhookSiblings(hooks, "pull-request-closed").map((w) => w.name)).toEqual(["pull-request-opened", "pull-request-closed"]);
+    expect(webhookSiblings(hooks, "pull-request-review-submitted").map((w) => w.name)).toEqual(["pull-request-review-submitted"]);
+  });
+  it("a name without an action part stands alone; an unknown slug has no siblings", () => {
+    expect(webhookSiblings(hooks, "push").map((w) => w.name)).toEqual(["push"]);
+    expect(webhookSiblings(hooks, "nope")).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // Operations grouped for navigation: by the document's tag order, then tags only operations
 // use, then "Other" (last) for untagged operations, so every operation has a place.
-import type { OperationSummary, VersionModel } from "./model";
+import type { OperationSummary, VersionModel, WebhookSummary } from "./model";
 
 export interface OperationGroup {
   name: string;
@@ -25,4 +25,21 @@ export function groupByTag(model: Pick<VersionModel, "tags" | "operations">): Op
     groups.get(name)!.operations.push(op);
   }
   return [...groups.values(), untagged].filter((g) => g.operations.length > 0);
+}
+
+/** Up to this many webhooks the sidebar lists them all; above, it links the webhooks index. */
+export const SIDEBAR_WEBHOOKS = 20;
+
+/** The event a webhook belongs to: its name without the last `-`/`.`/`_` part ("pull-request-opened" → "pull-request"). */
+const webhookEvent = (name: string) => name.replace(/[-._][^-._]*$/, "");
+
+/**
+ * The webhooks the sidebar lists beside the current one when there are too many to list all:
+ * the other actions of the same event (GitHub: `pull-request-opened`, `pull-request-closed`, …).
+ */
+export function webhookSiblings(webhooks: WebhookSummary[], slug: string): WebhookSummary[] {
+  const current = webhooks.find((w) => w.slug === slug);
+  if (!current) return [];
+  const event = webhookEvent(current.name);
+  return webhooks.filter((w) => w === current || (event !== current.name && webhookEvent(w.name) === event));
 }

@@ -54,6 +54,16 @@ describe("webhooks and sunsets", () => {
       ["post", null],
     ]);
   });
+
+  it("titles a webhook by its name when the summary is a paragraph rather than a heading", () => {
+    const paragraph = `This event occurs when there is activity on a pull request. For more information, see "[About pull requests](https://docs.github.com/x)."\n\nTo subscribe…`;
+    const model = normalize({
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      webhooks: { "pull-request-opened": { post: { summary: paragraph, responses: {} } }, long: { post: { summary: "x".repeat(121), responses: {} } } },
+    });
+    expect(model.webhooks.map((w) => w.title)).toEqual(["pull-request-opened", "long"]);
+  });
 });
 
 describe("Swagger 2.0 servers", () => {

@@ -82,6 +82,16 @@ function readOperations(paths: Obj): OperationSummary[] {
   return assignSlugs(raw);
 }
 
+/**
+ * A summary fit for a heading: one line of at most 120 characters. Some descriptions put whole
+ * paragraphs there (GitHub's webhooks: "This event occurs when … [About pull requests](…)"); those
+ * stay text on the page and the heading falls back to the name.
+ */
+export function headingSummary(summary: unknown): string | null {
+  const s = str(summary)?.trim();
+  return s && s.length <= 120 && !s.includes("\n") ? s : null;
+}
+
 function readWebhooks(webhooks: unknown): WebhookSummary[] {
   if (!isObj(webhooks)) return [];
   const out: WebhookSummary[] = [];
@@ -93,7 +103,7 @@ function readWebhooks(webhooks: unknown): WebhookSummary[] {
       if (ops.length > 1) slug += `-${method}`;
       for (let n = 2; used.has(slug); n++) slug = `${slugify(name)}-${n}`;
       used.add(slug);
-      out.push({ slug, name, method, title: str(op.summary)?.trim() ?? name, deprecated: op.deprecated === true });
+      out.push({ slug, name, method, title: headingSummary(op.summary) ?? name, deprecated: op.deprecated === true });
     }
   }
   return out;

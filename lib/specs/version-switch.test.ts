@@ -21,5 +21,7 @@ describe("equivalentPath", () => {
     expect(equivalentPath({ kind: "schema", name: "Gone" }, model)).toBe("");
     expect(equivalentPath({ kind: "schema", name: "Station" }, model)).toBe("/schemas/Station");
     expect(equivalentPath({ kind: "webhook", slug: "alert-issued" }, model)).toBe("/webhooks/alert-issued");
+    expect(equivalentPath({ kind: "webhooks" }, model)).toBe("/webhooks");
+    expect(equivalentPath({ kind: "webhooks" }, { ...model, webhooks: [] })).toBe("");
   });
 });

@@ -8,6 +8,7 @@ export type PageRef =
   | { kind: "operation"; slug: string; method: string; path: string }
   | { kind: "schema"; name: string }
   | { kind: "webhook"; slug: string }
+  | { kind: "webhooks" }
   | { kind: "tag"; name: string };
 
 /** Path below /apis/<api>/<version> for `page` in `model`, or "" (the overview). */
@@ -22,6 +23,8 @@ export function equivalentPath(page: PageRef, model: VersionModel | null): strin
       return model.schemaNames.includes(page.name) ? `/schemas/${encodeURIComponent(page.name)}` : "";
     case "webhook":
       return model.webhooks.some((w) => w.slug === page.slug) ? `/webhooks/${page.slug}` : "";
+    case "webhooks":
+      return model.webhooks.length ? "/webhooks" : "";
     case "tag":
       return model.operations.some((o) => o.tags[0] === page.name) ? `/tags/${encodeURIComponent(page.name)}` : "";
     default:
