@@ -51,7 +51,9 @@ export default defineConfig({
       command: "npx tsx scripts/e2e-server.ts",
       url: `${DEV_MAILBOX_URL}/healthz`,
       reuseExistingServer: false,
-      timeout: 120_000,
+      // Starts beside the first (its own embedded database, ingest from the spec cache): quick
+      // on a quiet machine, but minutes when the machine is busy.
+      timeout: 300_000,
       stdout: "ignore",
       stderr: "pipe",
       env: {

@@ -19,7 +19,7 @@ describe("Accept negotiation", () => {
 
 describe("which requests are rewritten to the Markdown route", () => {
   it("rewrites .md of every reference page, and of /apis/<api> (a redirect)", () => {
-    for (const p of ["/apis", "/apis/weather/v2", "/apis/weather/latest/operations/listalerts", "/apis/weather/v2/tags/Alert%20kinds", "/apis/weather/v2/schemas", "/apis/weather/v2/schemas/Alert", "/apis/weather/v2/webhooks/alert-issued", "/apis/weather"]) {
+    for (const p of ["/apis", "/apis/weather/v2", "/apis/weather/latest/operations/listalerts", "/apis/weather/v2/tags/Alert%20kinds", "/apis/weather/v2/schemas", "/apis/weather/v2/schemas/Alert", "/apis/weather/v2/webhooks", "/apis/weather/v2/webhooks/alert-issued", "/apis/weather"]) {
       expect(markdownRewrite(`${p}.md`, null)).toBe(`/md${p}`);
     }
   });

@@ -5,8 +5,8 @@
 /** Internal prefix of the route handler that renders Markdown (app/md/[...path]/route.ts). */
 export const MARKDOWN_ROUTE_PREFIX = "/md";
 
-/** The catalog and every page under a version: overview, operations/…, tags/…, schemas[/…], webhooks/…. */
-const REFERENCE_PAGE = /^\/apis(?:\/[^/]+\/[^/]+(?:\/(?:operations|tags|schemas|webhooks)\/[^/]+|\/schemas)?)?$/;
+/** The catalog and every page under a version: overview, operations/…, tags/…, schemas[/…], webhooks[/…]. */
+const REFERENCE_PAGE = /^\/apis(?:\/[^/]+\/[^/]+(?:\/(?:operations|tags|schemas|webhooks)\/[^/]+|\/schemas|\/webhooks)?)?$/;
 /** `/apis/<api>` answers with a redirect to its latest version; its `.md` redirects likewise. */
 const API_INDEX = /^\/apis\/[^/]+$/;
 
