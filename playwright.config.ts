@@ -2,7 +2,7 @@
 // on the embedded database or on DATABASE_URL when set, exactly as a user runs the portal.
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { authServerEnv, DEV_MAILBOX_PORT, DEV_MAILBOX_URL, E2E_PORT as port } from "./e2e/support/test-servers";
+import { authServerEnv, DEV_MAILBOX_PORT, DEV_MAILBOX_URL, E2E_PORT as port, PORTAL_LOG } from "./e2e/support/test-servers";
 
 // System Chromium where present (Debian's package on CI machines, which cannot download
 // Playwright's browsers); Playwright's own browser everywhere else.
@@ -31,7 +31,9 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: "npx tsx scripts/e2e-server.ts",
+      // Its whole output (debug level) goes to PORTAL_LOG, which e2e/key-plaintext.spec.ts searches
+      // for key plaintexts; warnings and errors (and Next's own lines) still reach the console.
+      command: `bash -c 'set -o pipefail; mkdir -p "$(dirname "$E2E_PORTAL_LOG")"; npx tsx scripts/e2e-server.ts 2>&1 | tee "$E2E_PORTAL_LOG" | grep --line-buffered -v "^{.level.:[123]0," >&2'`,
       url: `http://127.0.0.1:${port}/healthz`,
       reuseExistingServer: false,
       // First run builds the app (about a minute) and creates the embedded database.
@@ -41,7 +43,12 @@ export default defineConfig({
       env: {
         PORT: String(port),
         DATA_DIR: ".test-output/e2e-data",
-        LOG_LEVEL: "warn",
+        LOG_LEVEL: "debug",
+        E2E_PORTAL_LOG: PORTAL_LOG,
+        // As if behind one proxy: e2e/shared-rate-limits.spec.ts gives each of its runs its own
+        // client address (X-Forwarded-For) so repeated runs on one database start from zero.
+        // Requests without the header keep counting against the TCP peer, as before.
+        TRUSTED_PROXY_HOPS: "1",
         PORTAL_URL: `http://127.0.0.1:${port}`,
         ...authServerEnv,
       },

@@ -4,23 +4,13 @@
 // verify it at the gateway endpoint, rotate it with a grace period, revoke it, read its usage.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { mailTo, signInLink, waitForMail } from "./support/mailbox";
+import { waitForMail } from "./support/mailbox";
+import { signInByEmail } from "./support/sign-in";
 import { gatewayCredential, verifyKey } from "./support/gateway";
 import { PORTAL_URL } from "./support/test-servers";
 
 let seq = 0;
 const address = (tag: string, project: string) => `${tag}-${project}-${Date.now().toString(36)}${++seq}@example.test`;
-
-async function signInByEmail(page: Page, email: string) {
-  const before = mailTo(email).length;
-  await page.goto("/signin");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page).toHaveURL(/\/auth\/check-email$/);
-  await page.goto(signInLink(await waitForMail(email, before + 1)));
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
 
 async function verify(page: Page, gateway: string, key: string): Promise<boolean> {
   return (await verifyKey(page.request, gateway, key, { api: "weather", method: "GET", path: "/v2/forecast" })).valid;

@@ -141,6 +141,8 @@ function Responses({ responses, ctx }: { responses: unknown; ctx: SchemaCtx }) {
 export interface OperationViewProps {
   doc: Obj;
   base: string;
+  /** The API's id (operations: the Try-it console offers a test key for it). */
+  apiId?: string;
   method: HttpMethod;
   /** The path, or the webhook's name. */
   path: string;
@@ -152,7 +154,7 @@ export interface OperationViewProps {
   notices?: { href: string; title: string; sunset: string | null }[];
 }
 
-export function OperationView({ doc, base, method, path, pathItem, operation, title, kind, notices = [] }: OperationViewProps) {
+export function OperationView({ doc, base, apiId, method, path, pathItem, operation, title, kind, notices = [] }: OperationViewProps) {
   // One schema tree for the whole page, so a component is expanded once and the page stays small.
   const ctx: SchemaCtx = { doc, base, stack: [], depth: 0, tree: newSchemaTree() };
   const params = effectiveParameters(doc, pathItem, operation);
@@ -168,7 +170,7 @@ export function OperationView({ doc, base, method, path, pathItem, operation, ti
       <header className="mt-4">
         <h1 className="text-3xl font-bold tracking-tight">{title}</h1>
         {kind === "operation" ? (
-          <TryIt spec={tryItSpecFor(doc, method, path, pathItem, operation)}>
+          <TryIt spec={tryItSpecFor(doc, method, path, pathItem, operation)} api={apiId}>
             <MethodBadge method={method} />
             <code className="break-all text-sm">{path}</code>
           </TryIt>

@@ -13,6 +13,10 @@ export const OIDC_CLIENT_ID = "portolan-e2e";
 export const OIDC_CLIENT_SECRET = "portolan-e2e-secret-0123456789abcdef";
 export const OIDC_NAME = "Test SSO";
 export const MAIL_DIR = path.resolve(".test-output", "e2e-mail");
+/** Everything the main portal writes to stdout and stderr, at LOG_LEVEL debug (e2e/key-plaintext.spec.ts greps it). */
+export const PORTAL_LOG = path.resolve(".test-output", "e2e-portal.log");
+/** The main portal's data directory and its copy of the specs (scripts/e2e-server.ts). */
+export const PORTAL_DATA_DIR = path.resolve(".test-output", "e2e-data");
 
 /**
  * A second portal, configured like a fresh `npm start` with no mail server: sign-in mail goes to

@@ -9,6 +9,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { userViewer } from "@/lib/access/api-access";
 import { authCookies } from "@/lib/auth/cookies";
+import { adminExpiryOnUse, sessionIsLive } from "@/lib/auth/session-policy";
 import { hashSessionToken } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import type { Db } from "@/lib/db/create-client";
@@ -34,9 +35,15 @@ export async function viewerForSessionToken(token: string | undefined | null, da
   const client = database ?? db();
   const session = await client.session.findUnique({
     where: { sessionToken: hashSessionToken(token) },
-    select: { expires: true, user: { select: { id: true, role: true, disabledAt: true } } },
+    select: { id: true, createdAt: true, expires: true, user: { select: { id: true, role: true, disabledAt: true } } },
   });
-  if (!session || session.expires <= new Date() || session.user.disabledAt) return ANONYMOUS;
+  if (!session || session.user.disabledAt) return ANONYMOUS;
+  // Admin sessions are short (12 h at most, 1 h idle); using one moves its idle deadline.
+  const isAdmin = session.user.role === "admin";
+  const now = new Date();
+  if (!sessionIsLive(session, isAdmin, now)) return ANONYMOUS;
+  const slid = adminExpiryOnUse(session, isAdmin, now);
+  if (slid) await client.session.updateMany({ where: { id: session.id }, data: { expires: slid } });
   return userViewer(client, session.user, env().INTERNAL_ORG_SLUG);
 }
 

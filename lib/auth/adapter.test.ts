@@ -98,3 +98,31 @@ describe("portolanAdapter (PostgreSQL)", () => {
     expect(await adapter.useVerificationToken!({ identifier, token })).toBeNull();
   });
 });
+
+describe("portolanAdapter: admin sessions (lib/auth/session-policy.ts)", () => {
+  const H = 3_600_000;
+  it("gives an admin's new session an idle hour, not 30 days, and never extends it past that", async () => {
+    const admin = await newUser();
+    await db.user.update({ where: { id: admin.id }, data: { role: "admin" } });
+    const token = generateSessionToken();
+    const created = await adapter.createSession!({ sessionToken: token, userId: admin.id, expires: new Date(Date.now() + 30 * 24 * H) });
+    expect(created.expires.getTime()).toBeLessThanOrEqual(Date.now() + H);
+    // next-auth's daily extension asks for 30 days; the admin gets an hour from now.
+    const updated = await adapter.updateSession!({ sessionToken: token, expires: new Date(Date.now() + 30 * 24 * H) });
+    expect(updated!.expires.getTime()).toBeLessThanOrEqual(Date.now() + H);
+    expect(await adapter.getSessionAndUser!(token)).not.toBeNull();
+
+    // Twelve hours after sign-in it is over, whatever its expiry says.
+    await db.session.update({ where: { sessionToken: hashSessionToken(token) }, data: { createdAt: new Date(Date.now() - 12 * H - 1000) } });
+    expect(await adapter.getSessionAndUser!(token)).toBeNull();
+  });
+
+  it("keeps a developer's 30 days", async () => {
+    const dev = await newUser();
+    const token = generateSessionToken();
+    const expires = new Date(Date.now() + 30 * 24 * H);
+    expect((await adapter.createSession!({ sessionToken: token, userId: dev.id, expires })).expires).toEqual(expires);
+    await db.session.update({ where: { sessionToken: hashSessionToken(token) }, data: { createdAt: new Date(Date.now() - 13 * H) } });
+    expect(await adapter.getSessionAndUser!(token)).not.toBeNull();
+  });
+});

@@ -5,6 +5,8 @@
 // - ids are Portolan's random public ids (usr_…, acc_…, ses_…), emails are normalised;
 // - linked OAuth accounts keep no provider tokens: Portolan only needs to know who signed in, so
 //   access/refresh/id tokens are never written to the database.
+// - admin sessions are short (lib/auth/session-policy.ts): 12 h at most, 1 h idle; next-auth's
+//   own 30-day extension never lengthens them.
 // Emailed sign-in tokens are already hashed by next-auth (sha256(token + NEXTAUTH_SECRET)) before
 // they reach createVerificationToken, and useVerificationToken deletes the row in one statement,
 // so a link works once even when two clicks race.
@@ -13,6 +15,7 @@ import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-
 import type { Db } from "@/lib/db/create-client";
 import { newId } from "@/lib/ids";
 import { normalizeEmail, normalizeEmailOrThrow } from "./email-address";
+import { ADMIN_SESSION_IDLE_MS, adminExpiryOnUse, sessionIsLive } from "./session-policy";
 import { hashSessionToken } from "./session-token";
 
 type User = NonNullable<Awaited<ReturnType<Db["user"]["findUnique"]>>>;
@@ -58,22 +61,28 @@ export function portolanAdapter(db: Db): Adapter {
       });
     },
 
-    async createSession({ sessionToken, userId, expires }): Promise<AdapterSession> {
+    async createSession({ sessionToken, userId, expires: requested }): Promise<AdapterSession> {
+      const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
+      const expires = user?.role === "admin" ? new Date(Math.min(requested.getTime(), Date.now() + ADMIN_SESSION_IDLE_MS)) : requested;
       await db.session.create({ data: { id: newId("ses"), sessionToken: hashSessionToken(sessionToken), userId, expires } });
       return { sessionToken, userId, expires };
     },
 
     async getSessionAndUser(sessionToken) {
       const row = await db.session.findUnique({ where: { sessionToken: hashSessionToken(sessionToken) }, include: { user: true } });
-      if (!row || row.user.disabledAt) return null;
+      if (!row || row.user.disabledAt || !sessionIsLive(row, row.user.role === "admin")) return null;
       return { session: { sessionToken, userId: row.userId, expires: row.expires }, user: toAdapterUser(row.user) };
     },
 
     async updateSession({ sessionToken, expires }) {
       const hash = hashSessionToken(sessionToken);
-      const row = await db.session.findUnique({ where: { sessionToken: hash } });
+      const row = await db.session.findUnique({ where: { sessionToken: hash }, include: { user: { select: { role: true } } } });
       if (!row) return null;
-      const data = expires ? { expires } : {};
+      // next-auth asks for maxAge (30 days) from now; an admin's session gets its idle hour instead.
+      const isAdmin = row.user.role === "admin";
+      const next = isAdmin ? adminExpiryOnUse(row, true) : expires;
+      if (isAdmin && !next) return { sessionToken, userId: row.userId, expires: row.expires };
+      const data = next ? { expires: next } : {};
       const updated = await db.session.update({ where: { sessionToken: hash }, data });
       return { sessionToken, userId: updated.userId, expires: updated.expires };
     },

@@ -196,6 +196,13 @@ function keyView(k: KeyRow, now = new Date()): KeyView {
   };
 }
 
+/** One key of an app as the API shows it; the caller has checked access. */
+export async function keyViewOf(appId: string, keyId: string): Promise<KeyView> {
+  const [row] = await keyRows({ appId, id: keyId });
+  if (!row) throw notFound();
+  return keyView(row);
+}
+
 export async function listKeys(viewer: UserViewer, appId: string): Promise<KeyView[]> {
   await accessApp(viewer, appId, "read");
   return (await keyRows({ appId })).map((k) => keyView(k));

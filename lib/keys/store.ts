@@ -17,6 +17,10 @@ export interface NewKey {
   name: string;
   scopes: string[];
   expiresAt?: Date | null;
+  /** Default: by the app's environment (production → live). Try-it keys are always test keys. */
+  kind?: "live" | "test";
+  /** Why the key exists beyond the owner's wish, recorded in the audit entry ("try-it"). */
+  purpose?: "try-it";
 }
 
 export interface CreatedKey {
@@ -31,7 +35,7 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Mints a secret for the app's environment and stores its hash; the plaintext is returned only. */
 async function insertKey(tx: Tx, environment: "sandbox" | "production", input: NewKey, actor: Actor): Promise<CreatedKey> {
-  const secret = mintSecret(environment === "production" ? "live" : "test");
+  const secret = mintSecret(input.kind ?? (environment === "production" ? "live" : "test"));
   const id = newId("key");
   await tx.apiKey.create({
     data: {
@@ -62,7 +66,7 @@ export async function createApiKey(db: Db, input: NewKey, actor: Actor): Promise
       targetId: id,
       orgId: app.orgId,
       ip: actor.ip,
-      details: { appId: input.appId, prefix, last4, scopes: input.scopes },
+      details: { appId: input.appId, prefix, last4, scopes: input.scopes, ...(input.purpose ? { purpose: input.purpose, expiresAt: input.expiresAt?.toISOString() ?? null } : {}) },
     });
     return created;
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildRequest, jsonError, resolveServerUrl, toCurl, type TryItInput, type TryItParam, type TryItSpec } from "./try-it";
+import { buildRequest, jsonError, keyTargets, resolveServerUrl, toCurl, type TryItInput, type TryItParam, type TryItSpec } from "./try-it";
 import { tryItSpecFor } from "./try-it-spec";
 
 const param = (p: Partial<TryItParam> & Pick<TryItParam, "name" | "in">): TryItParam => ({
@@ -153,6 +153,28 @@ describe("Try it: building the request", () => {
     expect(toCurl({ method: "POST", url: "https://x/a?b=1", headers: [["X-Key", "it's"]], body: '{"a":1}' })).toBe(
       `curl --request POST 'https://x/a?b=1' \\\n  --header 'X-Key: it'\\''s' \\\n  --data '{"a":1}'`,
     );
+  });
+});
+
+describe("Try it: where a minted test key goes", () => {
+  const schemes: TryItSpec["schemes"] = [
+    { id: "ApiKeyAuth", kind: "apiKey", in: "header", name: "X-API-Key" },
+    { id: "QueryKey", kind: "apiKey", in: "query", name: "key" },
+    { id: "CookieKey", kind: "apiKey", in: "cookie", name: "key" },
+    { id: "Bearer", kind: "http", scheme: "bearer" },
+    { id: "Basic", kind: "http", scheme: "basic" },
+    { id: "OAuth2", kind: "oauth2" },
+  ];
+  it("fills API keys in a header or the query and bearer tokens of the chosen requirement", () => {
+    expect(keyTargets(spec({ schemes, requirements: [["OAuth2"], ["ApiKeyAuth", "QueryKey"]] }), 1)).toEqual({ requirement: 1, ids: ["ApiKeyAuth", "QueryKey"] });
+    expect(keyTargets(spec({ schemes, requirements: [["Bearer"]] }), 0)).toEqual({ requirement: 0, ids: ["Bearer"] });
+  });
+  it("switches to the first requirement that takes a key when the chosen one does not", () => {
+    expect(keyTargets(spec({ schemes, requirements: [["OAuth2"], ["Basic"], ["ApiKeyAuth"]] }), 0)).toEqual({ requirement: 2, ids: ["ApiKeyAuth"] });
+  });
+  it("offers nothing for cookies, basic, OAuth or no security", () => {
+    expect(keyTargets(spec({ schemes, requirements: [["CookieKey"], ["Basic"], ["OAuth2"], []] }), 0)).toBeNull();
+    expect(keyTargets(spec(), 0)).toBeNull();
   });
 });
 

@@ -258,3 +258,20 @@ export function toCurl(r: BuiltRequest): string {
   if (r.body !== undefined) lines.push(`  --data ${shellQuote(r.body)}`);
   return lines.join(" \\\n");
 }
+
+/**
+ * Where a Portolan test key goes (components/openapi/try-it/test-key.tsx): the schemes that take
+ * one (an API key in a header or query, a bearer token) in the chosen requirement, else in the
+ * first requirement that has any; null when the operation takes no such credential.
+ */
+export function keyTargets(spec: TryItSpec, current: number): { requirement: number; ids: string[] } | null {
+  const takesKey = (id: string) => {
+    const s = spec.schemes.find((x) => x.id === id);
+    return s !== undefined && ((s.kind === "apiKey" && s.in !== "cookie") || (s.kind === "http" && s.scheme.toLowerCase() === "bearer"));
+  };
+  for (const i of [current, ...spec.requirements.keys()]) {
+    const ids = (spec.requirements[i] ?? []).filter(takesKey);
+    if (ids.length) return { requirement: i, ids };
+  }
+  return null;
+}

@@ -145,6 +145,8 @@ export const POLICY: Record<string, PolicyEntry> = {
   "/api/v1/apps/[appId]/keys/[keyId]": { access: "tenant", objects: { appId: "app", keyId: "key" } },
   "/api/v1/apps/[appId]/keys/[keyId]/rotate": { access: "tenant", objects: { appId: "app", keyId: "key" }, bodies: { POST: { gracePeriodSeconds: 0 } } },
   "/api/v1/apps/[appId]/keys/[keyId]/usage": { access: "tenant", objects: { appId: "app", keyId: "key" } },
+  "/api/v1/apps/[appId]/try-it-keys": { access: "tenant", objects: { appId: "app" }, bodies: { POST: { api: "weather" } }, note: "one-hour test keys for the docs' Try-it console (lib/data/try-it-keys.ts)" },
+  "/api/v1/apis/[api]/try-it": { access: "signed-in", note: "the caller's own apps that may call the API; an API the caller cannot see answers 404" },
 
   "/api/v1/orgs": { access: "signed-in", note: "lists the caller's organizations; creates one owned by the caller", bodies: { POST: { name: "authz probe" } } },
   "/api/v1/orgs/[slug]": { access: "tenant", objects: { slug: "org" } },

@@ -1,7 +1,7 @@
 // The console's Authorization fieldset: which security requirement to use (when the operation
 // accepts several) and an input per scheme in it. Secrets are masked on screen (not
 // type=password, so browsers do not offer to save them) and live only in the console's state.
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { Credential, TryItScheme, TryItSpec } from "@/lib/openapi/try-it";
 import { described, Field, Group, INPUT, SECRET } from "./fields";
 
@@ -12,12 +12,14 @@ function schemeLabel(s: TryItScheme): string {
   return "Access token (sent as Bearer)";
 }
 
-export function AuthFields({ spec, requirement, onRequirement, credentials, onCredential }: {
+export function AuthFields({ spec, requirement, onRequirement, credentials, onCredential, children }: {
   spec: TryItSpec;
   requirement: number;
   onRequirement: (i: number) => void;
   credentials: Record<string, Credential>;
   onCredential: (id: string, patch: Credential) => void;
+  /** The test-key offer (./test-key.tsx), below the inputs. */
+  children?: ReactNode;
 }) {
   const [showSecrets, setShowSecrets] = useState(false);
   if (spec.requirements.length === 0) return null;
@@ -66,6 +68,7 @@ export function AuthFields({ spec, requirement, onRequirement, credentials, onCr
           <input type="checkbox" checked={showSecrets} onChange={(e) => setShowSecrets(e.target.checked)} /> Show keys
         </label>
       )}
+      {children}
     </Group>
   );
 }

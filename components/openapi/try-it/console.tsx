@@ -4,15 +4,18 @@
 // tokens live only in this component's state: never stored, never sent to the portal.
 // Loaded on demand by ./try-it.tsx.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { buildRequest, isJsonMediaType, jsonError, paramKey, resolveServerUrl, toCurl, type Credential, type FieldError, type TryItSpec } from "@/lib/openapi/try-it";
+import { buildRequest, isJsonMediaType, jsonError, keyTargets, paramKey, resolveServerUrl, toCurl, type Credential, type FieldError, type TryItSpec } from "@/lib/openapi/try-it";
 import { AuthFields } from "./auth-fields";
 import { described, Field, Group, INPUT } from "./fields";
 import { ResponseView } from "./response-view";
 import { sendRequest, type Outcome } from "./send";
+import { TestKey } from "./test-key";
 
 export interface TryItConsoleProps {
   spec: TryItSpec;
   initialCredentials?: Record<string, Credential>;
+  /** The API's id, for minting a test key (absent: no offer). */
+  api?: string;
   onClose: () => void;
 }
 
@@ -23,7 +26,7 @@ const LOCATIONS = [
   ["cookie", "Cookies"],
 ] as const;
 
-export function TryItConsole({ spec, initialCredentials, onClose }: TryItConsoleProps) {
+export function TryItConsole({ spec, initialCredentials, api, onClose }: TryItConsoleProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const abort = useRef<AbortController | null>(null);
@@ -69,6 +72,12 @@ export function TryItConsole({ spec, initialCredentials, onClose }: TryItConsole
     if (server) setServerUrl(resolveServerUrl(server, next));
   }
   const setCred = (id: string, patch: Credential) => setCredentials((c) => ({ ...c, [id]: { ...c[id], ...patch } }));
+  const targets = keyTargets(spec, requirement);
+  function fillKey(secret: string) {
+    if (!targets) return;
+    setRequirement(targets.requirement);
+    for (const id of targets.ids) setCred(id, { token: secret });
+  }
 
   async function send(e: FormEvent) {
     e.preventDefault();
@@ -156,7 +165,9 @@ export function TryItConsole({ spec, initialCredentials, onClose }: TryItConsole
           </Field>
         </Group>
 
-        <AuthFields spec={spec} requirement={requirement} onRequirement={setRequirement} credentials={credentials} onCredential={setCred} />
+        <AuthFields spec={spec} requirement={requirement} onRequirement={setRequirement} credentials={credentials} onCredential={setCred}>
+          {api && targets && <TestKey api={api} onKey={fillKey} />}
+        </AuthFields>
 
         {LOCATIONS.map(([loc, title]) => {
           const list = spec.parameters.filter((p) => p.in === loc);

@@ -15,13 +15,15 @@ function loadConsole() {
 
 export interface TryItProps {
   spec: TryItSpec;
-  /** Credentials to prefill, by security scheme id (a later issue fills them from the reader's account). Never stored. */
+  /** Credentials to prefill, by security scheme id. Never stored. */
   credentials?: Record<string, Credential>;
+  /** The API's id: the console offers signed-in readers a test key for it. */
+  api?: string;
   /** The method badge and path, rendered on the server. */
   children: ReactNode;
 }
 
-export function TryIt({ spec, credentials, children }: TryItProps) {
+export function TryIt({ spec, api, credentials, children }: TryItProps) {
   const [ready, setReady] = useState(false);
   const [open, setOpen] = useState(false);
   const [Console, setConsole] = useState<ComponentType<TryItConsoleProps> | null>(null);
@@ -66,7 +68,7 @@ export function TryIt({ spec, credentials, children }: TryItProps) {
       </div>
       {open &&
         (Console ? (
-          <Console spec={spec} initialCredentials={credentials} onClose={close} />
+          <Console spec={spec} api={api} initialCredentials={credentials} onClose={close} />
         ) : (
           <p id="try-it" role="status" className="mt-3 text-sm text-fg-muted">
             {failed ? "The console could not be loaded. Check your connection and press Try it again." : "Loading the console…"}

@@ -40,7 +40,7 @@ export default async function OperationPage({ params }: { params: Params }) {
   const notices = await operationNoticeLinks(page.api.id, page.version.id, `${op.method.toUpperCase()} ${op.path}`);
   return (
     <DocsShell page={page} current={{ kind: "operation", slug: op.slug, method: op.method, path: op.path }}>
-      <OperationView doc={doc} base={page.base} method={op.method} path={op.path} pathItem={pathItem} operation={operation} title={op.title} kind="operation" notices={notices} />
+      <OperationView doc={doc} base={page.base} apiId={page.api.id} method={op.method} path={op.path} pathItem={pathItem} operation={operation} title={op.title} kind="operation" notices={notices} />
       <OperationHistory api={page.api} operation={{ method: op.method, path: op.path }} />
       <nav aria-label="Previous and next operation" className="mt-12 grid gap-3 border-t border-border pt-6 sm:grid-cols-2">
         {prev ? (
