@@ -37,6 +37,7 @@ type Data = { deliveryId: string };
 
 export async function startDeliveryWorkers(o: WorkerOptions): Promise<DeliveryWorkers> {
   const boss = await startQueue(o.databaseUrl, { onError: (e) => o.log?.error({ err: e }, "job queue error") });
+  const polling = { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true as const };
   // pg-boss waits a polling interval after every job, even with more waiting (one job per worker
   // per 2 s). A worker that just finished one asks for the next at once; an empty fetch runs no
   // handler, so an idle queue is still polled at the interval.
@@ -47,7 +48,6 @@ export async function startDeliveryWorkers(o: WorkerOptions): Promise<DeliveryWo
       if (id) boss.notifyWorker(id);
     });
   };
-  const polling = { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true as const };
   const webhookCtx: WebhookJobContext = { db: o.db, secret: o.secret, portalUrl: o.mail.portalUrl, allow: allowListFrom(o.allowHosts), ...o.webhook };
 
   for (let i = 0; i < (o.emailWorkers ?? 2); i++) {
