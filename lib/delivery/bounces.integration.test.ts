@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { mintSecret } from "@/lib/keys/format";
 import { newId } from "@/lib/ids";
 import type { MailEnv } from "@/lib/mail/send";
+import { assertDocumented } from "@/tests/contract";
 import { testDb } from "@/tests/db";
 import { parseBounceReport, reportAddress } from "./bounces";
 import { runEmailJob } from "./email-job";
@@ -142,8 +143,13 @@ function arf(o: { to: string; original: string }): string {
   ].join("\r\n");
 }
 
-const post = (body: string, auth: string | null = credential) =>
-  route.POST(new Request(`${PORTAL}/api/v1/mail/bounces`, { method: "POST", headers: { "content-type": "message/rfc822", ...(auth && { authorization: `Bearer ${auth}` }) }, body }));
+/** Posts a report to the route handler; every answer must match the portal's OpenAPI description. */
+async function post(body: string, auth: string | null = credential): Promise<{ status: number; json(): Promise<unknown> }> {
+  const res = await route.POST(new Request(`${PORTAL}/api/v1/mail/bounces`, { method: "POST", headers: { "content-type": "message/rfc822", ...(auth && { authorization: `Bearer ${auth}` }) }, body }));
+  const parsed: unknown = await res.json();
+  assertDocumented("POST", "/mail/bounces", res.status, parsed);
+  return { status: res.status, json: async () => parsed };
+}
 
 describe("POST /api/v1/mail/bounces (SEC-F3 C)", () => {
   it("refuses requests without a mail credential, and a gateway credential", async () => {
@@ -184,6 +190,8 @@ describe("POST /api/v1/mail/bounces (SEC-F3 C)", () => {
   it("matches by the DSN envelope id alone (no returned headers)", async () => {
     const to = addr("envid");
     const id = await sendNotice("envid", to);
+    // The portal asked the relay (which offers DSN) to quote the delivery id in any report.
+    expect(smtp.mails.find((m) => m.to.includes(to))!.envelopeId).toBe(id);
     const res = await post(dsn({ to, action: "failed", status: "5.2.1", diagnostic: "550 5.2.1 mailbox disabled", originalHeaders: "X-Nothing: here", envid: id }));
     expect(await res.json()).toMatchObject({ delivery: id, action: "suppressed" });
     expect(await db.emailSuppression.findUnique({ where: { email: to } })).toMatchObject({ reason: "hard-bounce", detail: "dsn 5.2.1; smtp 550" });
