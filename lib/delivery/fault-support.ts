@@ -136,6 +136,14 @@ export function postgresBinDir(): string | null {
   return null;
 }
 
+/** Why a private cluster cannot start here, or null when it can. */
+export function privateClusterUnavailable(): string | null {
+  const bin = postgresBinDir();
+  if (!bin) return "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin";
+  if (process.getuid?.() === 0 && spawnSync("id", ["-u", "postgres"]).status !== 0) return "running as root and there is no `postgres` user to run initdb as";
+  return null;
+}
+
 export interface PrivatePostgres {
   url: string;
   port: number;
