@@ -10,6 +10,7 @@ const NAV = [
   { href: "/admin/orgs", label: "Organizations" },
   { href: "/admin/apps", label: "Apps and keys" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/suppressions", label: "Mail suppressions" },
   { href: "/admin/specs", label: "Spec problems" },
 ] as const;
 

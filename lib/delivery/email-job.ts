@@ -8,6 +8,7 @@
 // Suppressed or unsubscribed addresses are never mailed (checked here, at send time).
 import { sendMail, type MailEnv } from "@/lib/mail/send";
 import type { Db } from "@/lib/db/create-client";
+import { retryOnConnectionError } from "./db-retry";
 import { deliveryId } from "./ids";
 import { unsubscribeToken } from "./tokens";
 
@@ -18,6 +19,11 @@ export interface EmailJobContext {
   mail: MailEnv;
   /** Server secret (NEXTAUTH_SECRET or the generated one): keys unsubscribe links. */
   secret: string;
+  /**
+   * Fault tests only: runs after the server accepted the message and before we record it (the
+   * one window where a crash sends the message twice); scripts/delivery-worker.ts pauses here.
+   */
+  afterAccepted?: (deliveryId: string) => Promise<void>;
 }
 
 export interface JobMeta {
@@ -81,6 +87,7 @@ export async function runEmailJob(ctx: EmailJobContext, id: string, meta: JobMet
       text: d.text,
       html: d.html ?? undefined,
       messageId: messageIdFor(d.messageId, ctx.mail.portalUrl),
+      envelopeId: d.id,
       headers,
     });
   } catch (e) {
@@ -106,10 +113,17 @@ export async function runEmailJob(ctx: EmailJobContext, id: string, meta: JobMet
     if (!last) throw new RetryLater(f.detail);
     return;
   }
-  await db.delivery.update({
-    where: { id },
-    data: { status: "delivered", attempts: d.attempts + 1, lastError: null, lastAttemptAt: new Date(), deliveredAt: new Date(), attemptLog: { create: { id: deliveryId("att"), code: 250, ok: true, durationMs: Date.now() - started } } },
-  });
+  await ctx.afterAccepted?.(id);
+  // The server has the message: recording that must outlive a database restart, or the retry
+  // would send it again (SEC-F6). Only a dead process loses this write.
+  const durationMs = Date.now() - started;
+  const attemptId = deliveryId("att");
+  await retryOnConnectionError(() =>
+    db.delivery.update({
+      where: { id },
+      data: { status: "delivered", attempts: d.attempts + 1, lastError: null, lastAttemptAt: new Date(), deliveredAt: new Date(), attemptLog: { create: { id: attemptId, code: 250, ok: true, durationMs } } },
+    }),
+  );
 }
 
 async function suppress(db: Db, email: string, reason: string, detail: string, id: string, attempts: number, log: { id: string; code: number | null; ok: boolean; error: string; durationMs: number }) {

@@ -12,6 +12,8 @@ export interface ReceivedMail {
   /** Raw header lines as received (key lower-cased → the line as sent, unfolded check possible). */
   lines: Record<string, string>;
   messageId: string;
+  /** The DSN envelope id (MAIL FROM … ENVID=), when the client sent one. */
+  envelopeId: string | null;
 }
 
 export interface TestSmtp {
@@ -28,6 +30,8 @@ export async function startTestSmtp(port = 0, state?: Pick<TestSmtp, "mails" | "
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
+    // Offer DSN (RFC 3461) like a real relay, so the envelope id the portal sets is seen.
+    hideDSN: false,
     logger: false,
     onRcptTo(address, _session, cb) {
       const r = refuse.get(address.address);
@@ -41,7 +45,8 @@ export async function startTestSmtp(port = 0, state?: Pick<TestSmtp, "mails" | "
         .then((m) => {
           const lines: Record<string, string> = {};
           for (const l of m.headerLines) lines[l.key] = l.line;
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: m.subject ?? "", text: m.text ?? "", lines, messageId: m.messageId ?? "" });
+          const dsn = (session.envelope as { dsn?: { envid?: string | null } }).dsn;
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: m.subject ?? "", text: m.text ?? "", lines, messageId: m.messageId ?? "", envelopeId: dsn?.envid ?? null });
           cb();
         })
         .catch((e: Error) => cb(e));

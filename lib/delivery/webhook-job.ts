@@ -7,6 +7,7 @@
 import { openSecret } from "@/lib/auth/totp";
 import type { Db } from "@/lib/db/create-client";
 import { audit } from "@/lib/audit";
+import { retryOnConnectionError } from "./db-retry";
 import { deliveryId } from "./ids";
 import { enqueueDeliveries } from "./outbox";
 import { QUEUES, sendInTransaction } from "./queue";
@@ -75,7 +76,10 @@ export async function runWebhookJob(ctx: WebhookJobContext, id: string): Promise
   const at = new Date(now());
 
   if (result.ok) {
-    await db.delivery.update({ where: { id }, data: { status: "delivered", attempts, lastError: null, lastAttemptAt: at, deliveredAt: at, nextAttemptAt: null, attemptLog: { create: log } } });
+    // The receiver has it: this record must outlive a database restart (or the retry re-sends).
+    await retryOnConnectionError(() =>
+      db.delivery.update({ where: { id }, data: { status: "delivered", attempts, lastError: null, lastAttemptAt: at, deliveredAt: at, nextAttemptAt: null, attemptLog: { create: log } } }),
+    );
     return;
   }
   if (result.status === 410) {

@@ -21,6 +21,8 @@ export interface WorkerOptions {
   webhookWorkers?: number;
   pollingIntervalSeconds?: number;
   webhook?: Partial<Pick<WebhookJobContext, "lookup" | "timeoutMs" | "now" | "random">>;
+  /** Fault tests only: see EmailJobContext.afterAccepted. */
+  afterAccepted?: (deliveryId: string) => Promise<void>;
   /** Work run once a minute on one instance (pg-boss cron): publishing due notices, reminders. */
   everyMinute?: Record<string, () => Promise<unknown>>;
   log?: { error(o: object, msg: string): void; warn(o: object, msg: string): void };
@@ -36,29 +38,35 @@ type Data = { deliveryId: string };
 export async function startDeliveryWorkers(o: WorkerOptions): Promise<DeliveryWorkers> {
   const boss = await startQueue(o.databaseUrl, { onError: (e) => o.log?.error({ err: e }, "job queue error") });
   const polling = { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true as const };
+  // pg-boss waits a polling interval after every job, even with more waiting (one job per worker
+  // per 2 s). A worker that just finished one asks for the next at once; an empty fetch runs no
+  // handler, so an idle queue is still polled at the interval.
+  const work = async (queue: string, handle: (job: PgBoss.JobWithMetadata<Data>) => Promise<void>) => {
+    let id = "";
+    id = await boss.work<Data>(queue, polling, async (jobs) => {
+      for (const job of jobs) await handle(job);
+      if (id) boss.notifyWorker(id);
+    });
+  };
   const webhookCtx: WebhookJobContext = { db: o.db, secret: o.secret, portalUrl: o.mail.portalUrl, allow: allowListFrom(o.allowHosts), ...o.webhook };
 
   for (let i = 0; i < (o.emailWorkers ?? 2); i++) {
-    await boss.work<Data>(QUEUES.email, polling, async (jobs) => {
-      for (const job of jobs) {
-        try {
-          await runEmailJob({ db: o.db, mail: o.mail, secret: o.secret }, job.data.deliveryId, job);
-        } catch (e) {
-          if (!(e instanceof RetryLater)) o.log?.error({ err: e, deliveryId: job.data.deliveryId }, "email delivery job failed");
-          throw e;
-        }
+    await work(QUEUES.email, async (job) => {
+      try {
+        await runEmailJob({ db: o.db, mail: o.mail, secret: o.secret, afterAccepted: o.afterAccepted }, job.data.deliveryId, job);
+      } catch (e) {
+        if (!(e instanceof RetryLater)) o.log?.error({ err: e, deliveryId: job.data.deliveryId }, "email delivery job failed");
+        throw e;
       }
     });
   }
   for (let i = 0; i < (o.webhookWorkers ?? 4); i++) {
-    await boss.work<Data>(QUEUES.webhook, polling, async (jobs) => {
-      for (const job of jobs) {
-        try {
-          await runWebhookJob(webhookCtx, job.data.deliveryId);
-        } catch (e) {
-          o.log?.error({ err: e, deliveryId: job.data.deliveryId }, "webhook delivery job failed");
-          throw e;
-        }
+    await work(QUEUES.webhook, async (job) => {
+      try {
+        await runWebhookJob(webhookCtx, job.data.deliveryId);
+      } catch (e) {
+        o.log?.error({ err: e, deliveryId: job.data.deliveryId }, "webhook delivery job failed");
+        throw e;
       }
     });
   }

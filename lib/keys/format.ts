@@ -14,13 +14,15 @@ export const SECRET_KINDS = {
   pat: "ptl_pat_",
   /** Credentials API gateways present to the verification endpoint. */
   gateway: "ptl_gw_",
+  /** Credentials a mail server presents when it posts bounce reports (POST /api/v1/mail/bounces). */
+  mail: "ptl_mail_",
 } as const;
 export type SecretKind = keyof typeof SECRET_KINDS;
 
 const RANDOM_LENGTH = 30;
 const CHECKSUM_LENGTH = 6;
-const SHAPE = /^ptl_(live|test|pat|gw)_([0-9A-Za-z]{36})$/;
-const KIND_BY_TAG = { live: "live", test: "test", pat: "pat", gw: "gateway" } as const;
+const SHAPE = /^ptl_(live|test|pat|gw|mail)_([0-9A-Za-z]{36})$/;
+const KIND_BY_TAG = { live: "live", test: "test", pat: "pat", gw: "gateway", mail: "mail" } as const;
 
 /** CRC32 as 6 base62 digits (62^6 > 2^32), left-padded with "0". */
 export function checksum(text: string): string {

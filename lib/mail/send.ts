@@ -18,6 +18,11 @@ export interface OutgoingMail {
   messageId?: string;
   /** Extra header lines, passed as written (never folded: RFC 8058 List-Unsubscribe). */
   headers?: Record<string, string>;
+  /**
+   * DSN envelope id (RFC 3461 ENVID, sent when the server offers DSN): bounce reports quote it as
+   * Original-Envelope-Id, which lib/delivery/bounces.ts matches to the delivery.
+   */
+  envelopeId?: string;
 }
 
 /** How long the dev mailbox keeps a message. */
@@ -45,6 +50,7 @@ export async function sendMail(env: MailEnv, db: Pick<Db, "devMail">, mail: Outg
       text: mail.text,
       html: mail.html,
       ...(mail.messageId && { messageId: mail.messageId }),
+      ...(mail.envelopeId && { dsn: { id: mail.envelopeId, return: "headers" as const, notify: ["failure" as const, "delay" as const] } }),
       ...(mail.headers && { headers: Object.fromEntries(Object.entries(mail.headers).map(([k, v]) => [k, { prepared: true, value: v }])) }),
     });
     const failed = [...(result.rejected ?? []), ...(result.pending ?? [])];

@@ -85,6 +85,7 @@ export const POLICY: Record<string, PolicyEntry> = {
   "/admin/orgs": { access: "admin" },
   "/admin/apps": { access: "admin" },
   "/admin/audit": { access: "admin" },
+  "/admin/suppressions": { access: "admin", note: "read-only list of suppressed mail addresses" },
   "/admin/audit.csv": { access: "admin" },
   "/api/admin/access-requests/[requestId]": { access: "admin", bodies: { POST: { decision: "approve" } }, note: "and a fresh second factor (lib/admin/step-up.ts)" },
   "/api/admin/users/[userId]": { access: "admin", bodies: { POST: { action: "disable" } }, note: "and a fresh second factor" },
@@ -156,5 +157,6 @@ export const POLICY: Record<string, PolicyEntry> = {
 
   "/api/v1/keys/leaked": { access: "anyone", note: "leaked-key reports: always 202, revokes only live keys it is given, rate limited per IP (lib/keys/leaked.ts)" },
   "/api/v1/keys/verify": { access: "gateway" },
+  "/api/v1/mail/bounces": { access: "gateway", note: "the mail server's own credential (ptl_mail_…, not a gateway's): bounce and complaint reports (lib/delivery/bounces.ts)" },
   "/api/v1/keys/verify/auth-request/[[...path]]": { access: "gateway" },
 };

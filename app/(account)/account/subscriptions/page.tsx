@@ -9,6 +9,7 @@ import { ALL_APIS } from "@/lib/delivery/outbox";
 import { accountSubscriptions } from "@/lib/delivery/subscriptions";
 import { db } from "@/lib/db";
 import { getCatalog } from "@/lib/specs/index";
+import { suppressionReason } from "@/lib/delivery/suppression-text";
 import { changeWebhookEndpoint, createWebhookEndpoint, redeliverWebhook, rotateWebhookSecret, setEmailSubscription } from "./actions";
 
 export const metadata: Metadata = { title: "Subscriptions", robots: { index: false } };
@@ -61,7 +62,7 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
         </p>
         {suppressed && (
           <div className="mt-3">
-            <Notice tone="danger">Mail to this address is stopped: the mail server refused it ({suppressed.reason}{suppressed.detail ? `, ${suppressed.detail}` : ""}).</Notice>
+            <Notice tone="danger">Mail to this address is stopped: {suppressionReason(suppressed.reason)} ({suppressed.reason}{suppressed.detail ? `, ${suppressed.detail}` : ""}).</Notice>
           </div>
         )}
         <ul className="mt-4 divide-y divide-border rounded-lg border border-border bg-bg">
