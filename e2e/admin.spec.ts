@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { generate } from "otplib";
+import { gatewayCredential, verifyKey } from "./support/gateway";
 import { waitForMail } from "./support/mailbox";
 import { signInWithOidc } from "./support/sign-in";
 
@@ -112,6 +113,11 @@ test("admin: refused before enrolling TOTP, approves after; the requester gets t
   // The grant shows in what keys may be scoped to; the admin revokes the developer's key.
   const key = await api(dev, "POST", `/api/v1/apps/${app.body.id}/keys`, { name: "ci", scopes: ["travel:read"] });
   expect(key.status).toBe(201);
+  // A gateway now lets that key call the partner API it was granted, and only that.
+  const gateway = gatewayCredential(`admin-journey-${project}`);
+  const offer = { api: "travel", method: "GET", path: "/2025-06-01/offers/off_1" };
+  expect(await verifyKey(page.request, gateway, key.body.secret, offer)).toMatchObject({ valid: true, api: { id: "travel" }, key: { scopes: ["travel:read"] } });
+  expect((await verifyKey(page.request, gateway, key.body.secret, { ...offer, method: "POST", path: "/2025-06-01/bookings" })).valid).toBe(false);
   await page.goto(`/admin/apps?q=${app.body.id}`);
   const keyRow = page.getByRole("listitem").filter({ hasText: key.body.display }).last();
   await expect(keyRow).toContainText("active");
@@ -121,6 +127,7 @@ test("admin: refused before enrolling TOTP, approves after; the requester gets t
   await expect(page.getByRole("status").filter({ hasText: "The key is revoked" })).toBeVisible();
   await screenshots(page, info, "admin-apps");
   expect((await api(dev, "GET", `/api/v1/apps/${app.body.id}/keys`)).body.data[0]).toMatchObject({ id: key.body.id, status: "revoked" });
+  await expect.poll(async () => (await verifyKey(page.request, gateway, key.body.secret, offer)).valid, { timeout: 1_000 }).toBe(false);
 
   // Disabling the developer ends their session at once.
   await page.goto(`/admin/users?q=${encodeURIComponent(devEmail)}`);
