@@ -49,6 +49,9 @@ export const POLICY: Record<string, PolicyEntry> = {
   "/account": { access: "signed-in" },
   "/account/subscriptions": { access: "signed-in", note: "server actions re-read the viewer; endpoint and delivery ids are matched with the caller's user id (lib/delivery/subscriptions.ts)" },
 
+  "/feeds/me/[token]/atom.xml": { access: "anyone", note: "the secret token is the credential (feed readers carry no session); unknown/revoked → one identical 404; scoped to the owner's APIs (lib/personal-feed)" },
+  "/feeds/me/[token]/feed.json": { access: "anyone", note: "as atom.xml" },
+
   "/subscribe": { access: "anyone", note: "public APIs only; no account needed (double opt-in)" },
   "/subscribe/check-email": { access: "anyone" },
   "/subscribe/confirm/[token]": { access: "anyone", note: "the token is spent only by the POST to /api/subscriptions/confirm" },
