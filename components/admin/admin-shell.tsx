@@ -11,6 +11,8 @@ const NAV = [
   { href: "/admin/apps", label: "Apps and keys" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/specs", label: "Spec problems" },
+  { href: "/admin/notices", label: "Deprecation notices" },
+  { href: "/admin/changelog", label: "Changelog entries" },
 ] as const;
 
 /** Heading, admin navigation and the outcome of the last form post (?done= / ?error= / ?verified=). */

@@ -83,6 +83,10 @@ export const POLICY: Record<string, PolicyEntry> = {
   "/admin/notices/[id]": { access: "admin" },
   "/api/admin/notices": { access: "admin", note: "form POST (lib/notices/admin-forms.ts)" },
   "/api/admin/notices/[id]": { access: "admin", note: "form POST (lib/notices/admin-forms.ts)" },
+  "/admin/changelog": { access: "admin" },
+  "/admin/changelog/[id]": { access: "admin" },
+  "/api/admin/changelog": { access: "admin", bodies: { POST: { api: "weather", title: "authz probe" } }, note: "form POST (lib/changes/admin-entry-forms.ts)" },
+  "/api/admin/changelog/[id]": { access: "admin", bodies: { POST: { action: "delete" } }, note: "form POST; publish/unpublish/delete need a fresh second factor" },
   "/admin/access-requests": { access: "admin" },
   "/admin/users": { access: "admin" },
   "/admin/orgs": { access: "admin" },
@@ -138,6 +142,7 @@ export const POLICY: Record<string, PolicyEntry> = {
   "/restricted-apis/[api]/changelog": { access: "internal" },
   "/restricted-apis/[api]/changelog/[filter]": { access: "internal" },
   "/restricted-apis/[api]/diff/[range]": { access: "internal" },
+  "/restricted-apis/[api]/deprecations": { access: "internal" },
 
   "/api/v1/apps": { access: "signed-in", note: "lists and creates the caller's own apps", bodies: { POST: { name: "authz probe" } } },
   "/api/v1/apps/[appId]": { access: "tenant", objects: { appId: "app" }, bodies: { PATCH: { name: "taken over" } } },
