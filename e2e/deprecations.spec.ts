@@ -76,6 +76,7 @@ test("anonymous visitors get 404 for a partner API's deprecations, like an unkno
 });
 
 test("an admin drafts a notice, sees its reach, publishes it; it appears on the pages and in the feed", async ({ page, browser, request }, info) => {
+  test.setTimeout(90_000); // includes enrolling TOTP
   const title = `Forecast by city retires (${info.project.name} ${Date.now()})`;
   await signInWithOidc(page, `notices-admin-${info.project.name}@portolan.test`);
   await expect(page).toHaveURL(/\/account$/);
