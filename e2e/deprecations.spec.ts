@@ -105,7 +105,7 @@ test("an admin drafts a notice, sees its reach, publishes it; it appears on the 
 
   // Publishing needs a second factor (lib/admin/step-up.ts): refused, then enrol and publish.
   await page.getByRole("button", { name: "Publish now" }).click();
-  await expect(page.getByRole("alert")).toContainText("Admin actions need two-factor authentication");
+  await expect(page.getByRole("alert").filter({ hasText: "Admin actions need two-factor authentication" })).toBeVisible();
   const noticeUrl = page.url().replace(/\?.*$/, "");
   await enrolTotp(page);
   await page.goto(noticeUrl);

@@ -90,6 +90,10 @@ test("partner deprecations: an admin reads them (never cached); a developer with
   await expect(page.getByRole("link", { name: "personal feed" })).toBeVisible();
   // No public feed is advertised for a partner API.
   expect(await page.locator('link[rel="alternate"][type="application/atom+xml"]').count()).toBe(0);
+  // Its changelog points to the personal feed too, instead of public feeds that would 404.
+  await page.goto("/apis/travel/changelog");
+  await expect(page.getByRole("link", { name: "personal feed" })).toHaveAttribute("href", "/account/subscriptions#feed");
+  await expect(page.getByRole("link", { name: "RSS", exact: true })).toHaveCount(0);
 
   const other = await browser.newContext();
   const dev = await other.newPage();
