@@ -1,4 +1,6 @@
 import { expect, test } from "./support/fixtures";
+import { signInWithOidc } from "./support/sign-in";
+import { enrolTotp } from "./support/totp";
 
 // The changelog journey (issue 6): from the API overview to the changelog, filtered to breaking
 // changes, into the diff view, and on to an operation page and its history. Then the same
@@ -31,6 +33,54 @@ test("overview → changelog → breaking → diff → operation history", async
   const history = page.getByRole("region", { name: "History" });
   await expect(history.getByRole("link", { name: "v1 → v2" })).toHaveAttribute("href", "/apis/weather/diff/v1...v2");
   await expect(history.getByText("Query parameter region of GET /alerts is now required")).toBeVisible();
+});
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`diff view v1 → v2 in the ${colorScheme} theme: readable, no sideways scroll`, async ({ page }, info) => {
+    await page.emulateMedia({ colorScheme });
+    const res = await page.goto("/apis/weather/diff/v1...v2");
+    expect(res?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Weather API: v1 → v2");
+    await expect(page.locator("section#breaking")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: info.outputPath(`diff-${colorScheme}.png`), fullPage: false });
+    await page.locator("section#breaking").screenshot({ path: info.outputPath(`diff-breaking-${colorScheme}.png`) });
+  });
+}
+
+test("an admin writes a changelog entry, publishes it after enrolling TOTP, and it appears on the changelog and in the feed", async ({ page, request }, info) => {
+  test.setTimeout(90_000);
+  const title = `Rate limits double (${info.project.name} ${Date.now()})`;
+  await signInWithOidc(page, `entries-admin-${info.project.name}@portolan.test`);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto("/admin/changelog");
+  await page.getByLabel("API").selectOption("weather");
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+  await page.getByLabel("Body (Markdown)").fill("From **60** to 120 calls a minute. <b>raw html stays text</b>");
+  await page.getByLabel("Severity").selectOption("non-breaking");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "two-factor" })).toBeVisible();
+  const entryPage = page.url().replace(/\?.*$/, "");
+  await enrolTotp(page);
+  await page.goto(entryPage);
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Published.")).toBeVisible();
+
+  await page.getByRole("link", { name: "on the changelog" }).click();
+  await expect(page).toHaveURL(/\/apis\/weather\/changelog#entry-admin-cle_/);
+  const entry = page.getByRole("article").filter({ has: page.getByRole("heading", { name: title }) });
+  await expect(entry).toBeVisible();
+  await expect(entry.locator("strong")).toHaveText("60");
+  await expect(entry.locator("b")).toHaveCount(0);
+  const feed = await (await request.get("/apis/weather/changelog/feed.json")).json();
+  expect(feed.items.some((i: { title: string }) => i.title === title)).toBe(true);
+  const global = await (await request.get("/changelog/feed.json")).json();
+  expect(global.items.some((i: { title: string }) => i.title === `Weather API: ${title}`)).toBe(true);
 });
 
 test("without JavaScript: the severity filter and the version comparison form work", async ({ browser }) => {

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { signInWithOidc } from "./support/sign-in";
+import { enrolTotp } from "./support/totp";
 
 // Deprecation notices (issue 6): the pages and the sunset timeline from the demo specs' own
 // deprecations, the feeds and calendar, the operation badge; an admin drafts a notice, sees its
@@ -75,8 +76,9 @@ test("anonymous visitors get 404 for a partner API's deprecations, like an unkno
 });
 
 test("an admin drafts a notice, sees its reach, publishes it; it appears on the pages and in the feed", async ({ page, browser, request }, info) => {
+  test.setTimeout(90_000); // includes enrolling TOTP
   const title = `Forecast by city retires (${info.project.name} ${Date.now()})`;
-  await signInWithOidc(page, `admin-${info.project.name}@portolan.test`);
+  await signInWithOidc(page, `notices-admin-${info.project.name}@portolan.test`);
   await expect(page).toHaveURL(/\/account$/);
   await page.goto("/admin/notices");
   await expect(page.getByRole("heading", { level: 1, name: "Deprecation notices" })).toBeVisible();
@@ -101,6 +103,12 @@ test("an admin drafts a notice, sees its reach, publishes it; it appears on the 
   await expect(reach).toContainText("calls");
   await page.screenshot({ path: info.outputPath("admin-notice.png"), fullPage: true });
 
+  // Publishing needs a second factor (lib/admin/step-up.ts): refused, then enrol and publish.
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Admin actions need two-factor authentication" })).toBeVisible();
+  const noticeUrl = page.url().replace(/\?.*$/, "");
+  await enrolTotp(page);
+  await page.goto(noticeUrl);
   await page.getByRole("button", { name: "Publish now" }).click();
   await expect(page.getByRole("status")).toHaveText("Published.");
   await page.getByRole("link", { name: "public page" }).click();

@@ -12,6 +12,7 @@ import { expect, test } from "./support/fixtures";
 import { gatewayCredential, verifyKey } from "./support/gateway";
 import { mailTo, waitForMail } from "./support/mailbox";
 import { signInWithOidc } from "./support/sign-in";
+import { enrolTotp } from "./support/totp";
 
 async function json<T>(page: Page, method: "GET" | "POST", url: string, data?: unknown): Promise<T> {
   const res = await page.request.fetch(url, { method, data, headers: { origin: new URL(page.url()).origin } });
@@ -70,8 +71,9 @@ test("publishing a notice reaches each subscriber and each calling app owner exa
     // 3. An admin publishes a notice for v2 GET /alerts.
     const admin = await browser.newContext();
     const adminPage = await admin.newPage();
-    await signInWithOidc(adminPage, `admin-${info.project.name}@portolan.test`);
+    await signInWithOidc(adminPage, `delivery-admin-${info.project.name}@portolan.test`);
     await expect(adminPage).toHaveURL(/\/account$/);
+    await enrolTotp(adminPage); // publishing needs a fresh second factor
     await adminPage.goto("/admin/notices");
     await adminPage.getByLabel("API").selectOption("weather");
     await adminPage.getByLabel("Title").fill(title);

@@ -14,6 +14,6 @@ export function randomBase62(length: number): string {
   return out;
 }
 
-export function newId(prefix: "usr" | "org" | "app" | "key" | "acc" | "ses" | "acr" | "gwc" | "pat" | "inv" | "aud" | "msg" | "rcv" | "ntc" | "brn"): string {
+export function newId(prefix: "usr" | "org" | "app" | "key" | "acc" | "ses" | "acr" | "gwc" | "pat" | "inv" | "aud" | "msg" | "rcv" | "ntc" | "brn" | "pfd" | "cle"): string {
   return `${prefix}_${randomBase62(20)}`;
 }

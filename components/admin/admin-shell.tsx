@@ -12,6 +12,8 @@ const NAV = [
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/suppressions", label: "Mail suppressions" },
   { href: "/admin/specs", label: "Spec problems" },
+  { href: "/admin/notices", label: "Deprecation notices" },
+  { href: "/admin/changelog", label: "Changelog entries" },
 ] as const;
 
 /** Heading, admin navigation and the outcome of the last form post (?done= / ?error= / ?verified=). */

@@ -54,7 +54,7 @@ export function ApiChangelog({ api, releases, filter }: { api: CatalogApi; relea
           <p className="max-w-2xl text-fg-muted">
             What changed in each version, found by comparing the API descriptions, with notes from the API&apos;s team. Breaking changes come first.
           </p>
-          <FeedLinks apiId={api.id} />
+          <FeedLinks apiId={api.id} restricted={api.visibility !== "public"} />
         </>
       }
     >

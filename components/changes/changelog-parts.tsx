@@ -6,8 +6,16 @@ import { changelogPath, feedPath, type ChangelogFilter } from "@/lib/discovery/u
 import { SEVERITIES, SEVERITY_LABEL, type Severity } from "@/lib/changes/types";
 import type { CatalogVersion } from "@/lib/specs/model";
 
-export function FeedLinks({ apiId }: { apiId: string | null }) {
+export function FeedLinks({ apiId, restricted = false }: { apiId: string | null; restricted?: boolean }) {
   const link = "rounded border border-border px-2 py-0.5 text-xs font-medium text-fg-muted hover:border-accent hover:text-fg";
+  // Partner and internal APIs have no public feeds (feed readers carry no session).
+  if (restricted) {
+    return (
+      <p className="text-sm text-fg-muted">
+        This API is not public, so it has no public feeds: follow it in your <Link className="text-accent hover:underline" href="/account/subscriptions#feed">personal feed</Link>.
+      </p>
+    );
+  }
   return (
     <p className="flex flex-wrap items-center gap-2 text-sm text-fg-muted">
       <span>Follow:</span>

@@ -120,7 +120,7 @@ export function DiffView({ api, from, to, diff }: { api: CatalogApi; from: Side;
           {api.name}: <span className="font-mono">{from.versionId}</span> → <span className="font-mono">{to.versionId}</span>
         </h1>
         <p className="max-w-2xl text-fg-muted">Every change a client of {from.versionId} meets when it moves to {to.versionId}, found by comparing the two descriptions. Each group links to its page in both versions.</p>
-        <FeedLinks apiId={api.id} />
+        <FeedLinks apiId={api.id} restricted={api.visibility !== "public"} />
       </header>
       <div className="mt-6 space-y-4">
         <nav aria-label="Jump to" className="flex flex-wrap gap-2">

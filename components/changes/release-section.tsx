@@ -5,7 +5,8 @@ import Link from "next/link";
 import { LifecycleBadge } from "@/components/specs/lifecycle-badge";
 import { Markdown } from "@/components/openapi/markdown";
 import { filterChanges, filterEntries, type Release } from "@/lib/changes/changelog";
-import type { ChangelogEntry } from "@/lib/changes/entries";
+import { entryAnchor, type ChangelogEntry } from "@/lib/changes/entries";
+export { entryAnchor };
 import { SEVERITIES, sortChanges, type Severity } from "@/lib/changes/types";
 import { changelogPath, diffPath, versionPath } from "@/lib/discovery/urls";
 import { ChangeText } from "./change-text";
@@ -13,8 +14,6 @@ import { severityHeading } from "./changelog-parts";
 import { SeverityBadge } from "./severity-badge";
 
 const CAP = 40;
-
-export const entryAnchor = (e: ChangelogEntry) => `entry-${e.id.replace(/^file:/, "")}`;
 
 function Entry({ entry }: { entry: ChangelogEntry }) {
   return (

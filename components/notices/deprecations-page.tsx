@@ -1,6 +1,7 @@
 // The deprecation pages: one public API's (/apis/<api>/deprecations) and every public API's
 // (/deprecations): feeds, the sunset timeline, then each notice with its dates, what it covers
-// and its migration guide. Server-rendered; callers have checked the API is public.
+// and its migration guide. Server-rendered; callers have checked the viewer may see the API.
+// Partner and internal APIs have no public feeds: their page points to the personal feed.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Markdown } from "@/components/openapi/markdown";
@@ -12,8 +13,15 @@ import { SunsetTimeline } from "./sunset-timeline";
 
 const fmt = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
 
-function Follow({ apiId }: { apiId: string | null }) {
+function Follow({ apiId, restricted }: { apiId: string | null; restricted: boolean }) {
   const link = "rounded border border-border px-2 py-0.5 text-xs font-medium text-fg-muted hover:border-accent hover:text-fg";
+  if (restricted) {
+    return (
+      <p className="text-sm text-fg-muted">
+        This API is not public, so it has no public feeds: follow it in your <Link className="text-accent hover:underline" href="/account/subscriptions#feed">personal feed</Link>.
+      </p>
+    );
+  }
   return (
     <p className="flex flex-wrap items-center gap-2 text-sm text-fg-muted">
       <span>Follow:</span>
@@ -86,7 +94,7 @@ export function DeprecationsPage({ api, notices, now }: { api: CatalogApi | null
         <p className="max-w-2xl text-fg-muted">
           What is going away, when it stops working, and how to move. Calls to deprecated operations carry <code>Deprecation</code> and <code>Sunset</code> response headers.
         </p>
-        <Follow apiId={api?.id ?? null} />
+        <Follow apiId={api?.id ?? null} restricted={!!api && api.visibility !== "public"} />
       </header>
       <section aria-labelledby="timeline" className="mt-8">
         <h2 id="timeline" className="text-xl font-semibold">Upcoming sunsets</h2>

@@ -27,7 +27,9 @@ export const DEV_MAILBOX_PORT = E2E_PORT + 4;
 export const DEV_MAILBOX_URL = `http://127.0.0.1:${DEV_MAILBOX_PORT}`;
 
 /** Promoted to portal admin when they sign in with a verified address (one per project). */
-export const ADMIN_EMAILS = ["admin-desktop@portolan.test", "admin-phone@portolan.test", "docs-admin-desktop@portolan.test", "docs-admin-phone@portolan.test", "twofa-admin-desktop@portolan.test", "twofa-admin-phone@portolan.test"];
+export const ADMIN_EMAILS = ["admin-desktop@portolan.test", "admin-phone@portolan.test", "docs-admin-desktop@portolan.test", "docs-admin-phone@portolan.test", "twofa-admin-desktop@portolan.test", "twofa-admin-phone@portolan.test",
+  // One admin per spec that enrols TOTP (a factor can be set up once per user).
+  "notices-admin-desktop@portolan.test", "notices-admin-phone@portolan.test", "delivery-admin-desktop@portolan.test", "delivery-admin-phone@portolan.test", "entries-admin-desktop@portolan.test", "entries-admin-phone@portolan.test"];
 
 /** What the portal under test is configured with (playwright.config.ts, webServer.env). */
 export const authServerEnv = {

@@ -9,12 +9,15 @@ import { isReferencePage } from "@/lib/markdown-export/negotiate";
 
 export const RESTRICTED_PREFIX = "/restricted-apis";
 
+/** Restricted pages that have no Markdown rendering (so not in isReferencePage). */
+const DEPRECATIONS_PAGE = /^\/apis\/[^/]+\/deprecations$/;
+
 const reader = createCatalogReader(() => cacheDirFor(env().dataDir));
 
 /** A reference page `/apis/<api>/<version>/…` of an API that is not public (or whose visibility is unknown). */
 export function restrictedRewrite(pathname: string): string | null {
   const m = /^\/apis\/([^/]+)\/([^/]+.*)$/.exec(pathname);
-  if (!m || !isReferencePage(pathname)) return null; // downloads and redirects check access themselves
+  if (!m || !(isReferencePage(pathname) || DEPRECATIONS_PAGE.test(pathname))) return null; // downloads and redirects check access themselves
   const api = reader.getCatalog().apis.find((a) => a.id === decodeURIComponent(m[1]!));
   if (!api || api.visibility === "public") return null;
   return `${RESTRICTED_PREFIX}/${m[1]}/${m[2]}`;

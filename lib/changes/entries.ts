@@ -46,6 +46,9 @@ export interface ChangelogEntrySource {
   entries(apiId: string): Promise<ChangelogEntry[]>;
 }
 
+/** The entry's anchor on its changelog page: "entry-<file name>" or "entry-admin-<id>". */
+export const entryAnchor = (e: Pick<ChangelogEntry, "id">): string => `entry-${e.id.replace(/^file:/, "").replace(/^admin:/, "admin-")}`;
+
 const MAX_ENTRY_BYTES = 256 * 1024;
 const FILE_NAME = /^[a-z0-9][a-z0-9._-]{0,79}\.md$/i;
 

@@ -6,7 +6,7 @@ import { escapeHtml, writeFeed, type FeedDocument, type FeedItem } from "@/lib/d
 import { plainText } from "@/lib/markdown-export/mdast";
 import { absolute, changelogPath, diffPath, feedPath } from "@/lib/discovery/urls";
 import type { Release } from "./changelog";
-import type { ChangelogEntry } from "./entries";
+import { entryAnchor, type ChangelogEntry } from "./entries";
 import { SEVERITIES, SEVERITY_LABEL, sortChanges } from "./types";
 
 export interface FeedInput {
@@ -51,8 +51,7 @@ function releaseItem(origin: string, r: Release, fallback: Date): Item | null {
 }
 
 function entryItem(origin: string, r: Release, e: ChangelogEntry, global: boolean): Item {
-  const slug = e.id.replace(/^file:/, "");
-  const url = absolute(origin, `${changelogPath(r.api.id)}#entry-${slug}`);
+  const url = absolute(origin, `${changelogPath(r.api.id)}#${entryAnchor(e)}`);
   const text = plainText(e.body);
   return {
     id: url,

@@ -4,11 +4,13 @@
 // a cached file, or the first request for a new pair computes and stores it.
 import "server-only";
 import { publicApis } from "@/lib/access/visibility";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { cacheDirFor, readJson } from "@/lib/specs/cache";
 import { getCatalog, getDocument } from "@/lib/specs/index";
 import type { CatalogApi, CatalogVersion } from "@/lib/specs/model";
+import { publishedEntries } from "./admin-entries";
 import { ENGINE_VERSION, entriesFile, readCachedDiff, writeCachedDiff, type CachedDiff } from "./cache";
 import { releasesOf, timeline, type Release } from "./changelog";
 import { diffDocuments } from "./diff";
@@ -67,8 +69,21 @@ export const fileEntrySource: ChangelogEntrySource = {
   },
 };
 
-/** Where entries come from. The admin area will add its database-backed source here. */
-const ENTRY_SOURCES: ChangelogEntrySource[] = [fileEntrySource];
+/**
+ * Published entries written by admins (/admin/changelog). `next build` without a database (CI,
+ * `npm run bench`) prerenders without them; the pages pick them up at their next revalidation,
+ * and publishing revalidates them at once (lib/changes/revalidate.ts).
+ */
+export const adminEntrySource: ChangelogEntrySource = {
+  name: "admin area",
+  async entries(apiId) {
+    if (!env().DATABASE_URL) return [];
+    return publishedEntries(db(), apiId);
+  },
+};
+
+/** Where entries come from: the specs folder and the admin area. */
+const ENTRY_SOURCES: ChangelogEntrySource[] = [fileEntrySource, adminEntrySource];
 
 export async function entriesOf(apiId: string): Promise<ChangelogEntry[]> {
   const all = (await Promise.all(ENTRY_SOURCES.map((s) => s.entries(apiId)))).flat();

@@ -1,7 +1,9 @@
 // The admin notice forms' POST handlers (SEC-C2 and the admin-only rule): a cross-site or
 // Origin-less POST is refused with 403 before anything is read; anonymous users and developers
 // get the same 404 as an unknown path; an admin's POST creates, saves and publishes with
-// Post/Redirect/Get, and a bad field comes back as a message on the page, not a 500.
+// Post/Redirect/Get, and a bad field comes back as a message on the page, not a 500. Publishing,
+// scheduling, withdrawing and brownouts need a fresh TOTP step-up (lib/admin/step-up.ts): no
+// factor → refused with a message; a step-up older than 10 minutes → the step-up page and back.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,10 +26,12 @@ const ORIGIN = "http://portal.test";
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "portolan-notice-forms-"));
 const db = testDb();
 const tokens = { admin: "", developer: "" };
+let adminUserId = "";
 let forms: typeof import("./admin-forms");
 
 async function signedIn(role: "admin" | "developer") {
   const user = await db.user.create({ data: { id: newId("usr"), email: `forms-${role}-${Date.now()}@example.test`, role } });
+  if (role === "admin") adminUserId = user.id;
   const token = randomBase62(43);
   await db.session.create({ data: { id: newId("ses"), sessionToken: hashSessionToken(token), userId: user.id, expires: new Date(Date.now() + 3_600_000) } });
   return token;
@@ -87,6 +91,29 @@ describe("admin notice forms", () => {
 
     const saved = await forms.noticeActionForm(post(`/api/admin/notices/${id}`, { action: "save", title: "Alerts move", operations: ["v2 GET /alerts"], sunsetAt: "2027-05-01", body: "Body", migrationGuide: "Guide" }), id!);
     expect(saved.headers.get("location")).toBe(`${ORIGIN}/admin/notices/${id}?done=save`);
+
+    // Saving a draft needs no second factor; publishing, scheduling and brownouts do.
+    const later = new Date(Date.now() + 86_400_000).toISOString().slice(0, 16);
+    const gated = { publish: {}, schedule: { publishAt: later }, brownout: { startsAt: later, durationMinutes: "15" }, withdraw: {} };
+    for (const [action, extra] of Object.entries(gated)) {
+      const refused = await forms.noticeActionForm(post(`/api/admin/notices/${id}`, { action, ...extra }), id!);
+      expect(refused.status, action).toBe(303);
+      expect(decodeURIComponent(refused.headers.get("location")!), action).toContain("?error=Admin actions need two-factor authentication");
+    }
+    expect((await db.deprecationNotice.findUniqueOrThrow({ where: { id: id! } })).status).toBe("draft");
+    expect(await db.brownout.count({ where: { noticeId: id! } })).toBe(0);
+    const refusals = await db.auditEvent.findMany({ where: { actorUserId: adminUserId, action: "admin.refused" } });
+    expect(refusals.map((r) => (r.details as { attempted: string }).attempted).sort()).toEqual(["notice.brownout", "notice.publish", "notice.schedule", "notice.withdraw"]);
+
+    // A confirmed factor (enrolment itself is tested in lib/data/admin) but a step-up 11 minutes old:
+    // through the step-up page, back to this notice.
+    await db.secondFactor.create({ data: { userId: adminUserId, secretSealed: "unused-here", confirmedAt: new Date() } });
+    await db.session.update({ where: { sessionToken: hashSessionToken(tokens.admin) }, data: { secondFactorAt: new Date(Date.now() - 11 * 60_000) } });
+    const stale = await forms.noticeActionForm(post(`/api/admin/notices/${id}`, { action: "publish" }), id!);
+    expect(stale.headers.get("location")).toBe(`${ORIGIN}/account/security/verify?next=${encodeURIComponent(`/admin/notices/${id}`)}`);
+    expect((await db.deprecationNotice.findUniqueOrThrow({ where: { id: id! } })).status).toBe("draft");
+
+    await db.session.update({ where: { sessionToken: hashSessionToken(tokens.admin) }, data: { secondFactorAt: new Date() } });
     const published = await forms.noticeActionForm(post(`/api/admin/notices/${id}`, { action: "publish" }), id!);
     expect(published.headers.get("location")).toBe(`${ORIGIN}/admin/notices/${id}?done=publish`);
     const row = await db.deprecationNotice.findUniqueOrThrow({ where: { id: id! } });

@@ -5,6 +5,9 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { getViewer } from "@/lib/access/viewer";
+import { requireAdminStepUp, StepUpRequired } from "@/lib/admin/step-up";
+import { withParam } from "@/lib/admin/form-route";
+import { currentSessionHash } from "@/lib/auth/page-session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
@@ -34,12 +37,17 @@ const field = (form: FormData, name: string) => {
   return typeof v === "string" ? v : "";
 };
 
-async function adminActor(req: Request): Promise<Actor | Response> {
+type FormActor = Actor & { sessionHash: string | null };
+
+async function adminActor(req: Request): Promise<FormActor | Response> {
   if (!checkSameOrigin(req, env().portalUrl).ok) return crossSiteRefused();
   const viewer = await getViewer();
   if (viewer.kind !== "user" || !viewer.isAdmin) return notFound();
-  return { userId: viewer.userId, isAdmin: true, ip: clientIp(req.headers, env().TRUSTED_PROXY_HOPS) };
+  return { userId: viewer.userId, isAdmin: true, ip: clientIp(req.headers, env().TRUSTED_PROXY_HOPS), sessionHash: await currentSessionHash() };
 }
+
+/** Notice actions that need a fresh second factor, with the name the refusal is audited under. */
+const STEP_UP: Record<string, string> = { publish: "notice.publish", schedule: "notice.schedule", withdraw: "notice.withdraw", brownout: "notice.brownout", unbrownout: "notice.unbrownout" };
 
 function noticeFields(form: FormData) {
   return NoticeInputSchema.safeParse({
@@ -77,8 +85,10 @@ export async function noticeActionForm(req: Request, id: string): Promise<Respon
   const form = await req.formData().catch(() => new FormData());
   const notice = await db().deprecationNotice.findUnique({ where: { id }, select: { apiId: true } });
   if (!notice) return notFound();
+  const action = field(form, "action");
   try {
-    switch (field(form, "action")) {
+    if (STEP_UP[action]) await requireAdminStepUp({ userId: actor.userId, isAdmin: actor.isAdmin, sessionHash: actor.sessionHash, ip: actor.ip ?? null }, STEP_UP[action]);
+    switch (action) {
       case "save": {
         const input = noticeFields(form);
         if (!input.success) return problem(page, input.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
@@ -114,10 +124,11 @@ export async function noticeActionForm(req: Request, id: string): Promise<Respon
         return problem(page, "Unknown action.");
     }
   } catch (e) {
+    if (e instanceof StepUpRequired) return e.need === "enrol" ? problem(page, e.message) : to(withParam("/account/security/verify", "next", page));
     if (e instanceof NoticeNotFound) return notFound();
     if (e instanceof NoticeConflict) return problem(page, e.message);
     throw e;
   }
   revalidateNoticePages(notice.apiId);
-  return to(`${page}?done=${encodeURIComponent(field(form, "action"))}`);
+  return to(`${page}?done=${encodeURIComponent(action)}`);
 }

@@ -14,6 +14,8 @@ export function deprecationsMetadata(api: CatalogApi | null): Metadata {
   const title = `${name} · ${SITE_NAME}`;
   const description = api ? `What is deprecated in ${api.name}, when it stops working, and how to move.` : "Every deprecation and upcoming sunset of the public APIs on this portal, with migration guides.";
   const url = absolute(origin, deprecationsPath(api?.id ?? null));
+  // Partner and internal APIs: no public feeds to advertise, and nothing to index.
+  if (api && api.visibility !== "public") return { title: { absolute: title }, description, robots: { index: false, follow: false } };
   const feed = (f: "rss" | "atom" | "json", label: string) => [FEED_TYPE[f], [{ url: absolute(origin, deprecationFeedPath(api?.id ?? null, f)), title: `${name} (${label})` }]] as const;
   return {
     title: { absolute: title },

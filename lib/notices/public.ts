@@ -20,7 +20,10 @@ export function findPublicApi(apiId: string): CatalogApi | undefined {
   return api?.visibility === "public" ? api : undefined;
 }
 
-/** Live notices of one public API, or of every public API (`api` null), soonest sunset first. */
+/**
+ * Live notices of one API, or of every public API (`api` null), soonest sunset first. With an
+ * API, the caller has checked that the viewer may see it (partner/internal pages do).
+ */
 export async function publicNotices(api: CatalogApi | null, now = new Date()): Promise<PublicNotice[]> {
   // `next build` without a database (CI, `npm run bench`): /deprecations is prerendered empty and
   // filled at its first revalidation. `npm start` builds with the database running.

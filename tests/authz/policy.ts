@@ -49,6 +49,9 @@ export const POLICY: Record<string, PolicyEntry> = {
   "/account": { access: "signed-in" },
   "/account/subscriptions": { access: "signed-in", note: "server actions re-read the viewer; endpoint and delivery ids are matched with the caller's user id (lib/delivery/subscriptions.ts)" },
 
+  "/feeds/me/[token]/atom.xml": { access: "anyone", note: "the secret token is the credential (feed readers carry no session); unknown/revoked → one identical 404; scoped to the owner's APIs (lib/personal-feed)" },
+  "/feeds/me/[token]/feed.json": { access: "anyone", note: "as atom.xml" },
+
   "/subscribe": { access: "anyone", note: "public APIs only; no account needed (double opt-in)" },
   "/subscribe/check-email": { access: "anyone" },
   "/subscribe/confirm/[token]": { access: "anyone", note: "the token is spent only by the POST to /api/subscriptions/confirm" },
@@ -80,6 +83,10 @@ export const POLICY: Record<string, PolicyEntry> = {
   "/admin/notices/[id]": { access: "admin" },
   "/api/admin/notices": { access: "admin", note: "form POST (lib/notices/admin-forms.ts)" },
   "/api/admin/notices/[id]": { access: "admin", note: "form POST (lib/notices/admin-forms.ts)" },
+  "/admin/changelog": { access: "admin" },
+  "/admin/changelog/[id]": { access: "admin" },
+  "/api/admin/changelog": { access: "admin", bodies: { POST: { api: "weather", title: "authz probe" } }, note: "form POST (lib/changes/admin-entry-forms.ts)" },
+  "/api/admin/changelog/[id]": { access: "admin", bodies: { POST: { action: "delete" } }, note: "form POST; publish/unpublish/delete need a fresh second factor" },
   "/admin/access-requests": { access: "admin" },
   "/admin/users": { access: "admin" },
   "/admin/orgs": { access: "admin" },
@@ -138,6 +145,7 @@ export const POLICY: Record<string, PolicyEntry> = {
   "/restricted-apis/[api]/changelog": { access: "internal" },
   "/restricted-apis/[api]/changelog/[filter]": { access: "internal" },
   "/restricted-apis/[api]/diff/[range]": { access: "internal" },
+  "/restricted-apis/[api]/deprecations": { access: "internal" },
 
   "/api/v1/apps": { access: "signed-in", note: "lists and creates the caller's own apps", bodies: { POST: { name: "authz probe" } } },
   "/api/v1/apps/[appId]": { access: "tenant", objects: { appId: "app" }, bodies: { PATCH: { name: "taken over" } } },

@@ -4,13 +4,19 @@
 // queries are scoped to that user: another user's endpoint or delivery id matches nothing.
 // Next checks the Origin of action requests against the host.
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import type { FeedUrlState } from "@/components/delivery/personal-feed-form";
 import { getViewer } from "@/lib/access/viewer";
 import { ALL_APIS } from "@/lib/delivery/outbox";
 import { serverSecret, webhookAllowList } from "@/lib/delivery/server";
 import { createEndpoint, deleteEndpoint, redeliver, rotateEndpointSecret, setAccountSubscription, setEndpointEnabled } from "@/lib/delivery/subscriptions";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
+import { issuePersonalFeed, revokePersonalFeed } from "@/lib/personal-feed/store";
+import { personalFeedPath } from "@/lib/personal-feed/urls";
 import { getCatalog } from "@/lib/specs/index";
 import { visibleApis } from "@/lib/access/visibility";
 
@@ -86,4 +92,22 @@ export async function redeliverWebhook(form: FormData): Promise<void> {
   const ok = await redeliver(db(), user.id, delivery.data);
   revalidatePath(PAGE);
   redirect(`${PAGE}?${ok ? "saved=redeliver" : "error=redeliver"}`);
+}
+
+
+/** Creates the personal feed URL, or replaces it (the old URL stops working at once). */
+export async function issueFeedUrl(_prev: FeedUrlState, _form: FormData): Promise<FeedUrlState> {
+  const viewer = await getViewer();
+  if (viewer.kind !== "user") redirect(`/signin?callbackUrl=${encodeURIComponent(PAGE)}`);
+  const token = await issuePersonalFeed(db(), viewer.userId, clientIp(await headers(), env().TRUSTED_PROXY_HOPS));
+  revalidatePath(PAGE);
+  return { atom: `${env().portalUrl}${personalFeedPath(token, "atom")}`, json: `${env().portalUrl}${personalFeedPath(token, "json")}` };
+}
+
+export async function revokeFeedUrl(): Promise<void> {
+  const viewer = await getViewer();
+  if (viewer.kind !== "user") redirect(`/signin?callbackUrl=${encodeURIComponent(PAGE)}`);
+  await revokePersonalFeed(db(), viewer.userId, clientIp(await headers(), env().TRUSTED_PROXY_HOPS));
+  revalidatePath(PAGE);
+  redirect(`${PAGE}?saved=feed-revoked`);
 }

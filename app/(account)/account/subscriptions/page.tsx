@@ -3,6 +3,8 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { SecretRevealForm } from "@/components/delivery/secret-reveal-form";
+import { PersonalFeedForm } from "@/components/delivery/personal-feed-form";
+import { personalFeedStatus } from "@/lib/personal-feed/store";
 import { visibleApis } from "@/lib/access/visibility";
 import { requireUser } from "@/lib/auth/page-session";
 import { ALL_APIS } from "@/lib/delivery/outbox";
@@ -10,7 +12,7 @@ import { accountSubscriptions } from "@/lib/delivery/subscriptions";
 import { db } from "@/lib/db";
 import { getCatalog } from "@/lib/specs/index";
 import { suppressionReason } from "@/lib/delivery/suppression-text";
-import { changeWebhookEndpoint, createWebhookEndpoint, redeliverWebhook, rotateWebhookSecret, setEmailSubscription } from "./actions";
+import { changeWebhookEndpoint, createWebhookEndpoint, issueFeedUrl, redeliverWebhook, revokeFeedUrl, rotateWebhookSecret, setEmailSubscription } from "./actions";
 
 export const metadata: Metadata = { title: "Subscriptions", robots: { index: false } };
 
@@ -24,6 +26,7 @@ const SAVED: Record<string, string> = {
   disable: "Endpoint disabled.",
   delete: "Endpoint deleted.",
   redeliver: "Redelivery queued.",
+  "feed-revoked": "Feed URL revoked: it no longer works.",
 };
 const STATUS_TONE: Record<string, BadgeTone> = { delivered: "ok", queued: "neutral", retrying: "warn", failed: "danger", skipped: "neutral", suppressed: "danger" };
 
@@ -38,6 +41,7 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
     return s ? s.severity : "none";
   };
   const apiName = (id: string) => (id === ALL_APIS ? "All APIs" : (apis.find((a) => a.id === id)?.name ?? id));
+  const feed = await personalFeedStatus(db(), user.id);
   const saved = typeof params.saved === "string" ? SAVED[params.saved] : undefined;
 
   return (
@@ -84,6 +88,33 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
             </li>
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="feed" className="mt-6 rounded-xl border border-border bg-bg-subtle p-5 sm:p-6">
+        <h2 id="feed" className="text-lg font-semibold">
+          Personal feed
+        </h2>
+        <p className="mt-1 text-sm text-fg-muted">
+          One private feed (Atom or JSON Feed) of the changelog entries and deprecation notices of every API your apps and your organizations&apos; apps use, partner and internal ones included. The
+          URL holds a secret: keep it to yourself. Regenerating it stops the old URL at once.
+        </p>
+        <p className="mt-3 text-sm" data-testid="personal-feed-status">
+          {feed ? (
+            <>
+              A feed URL exists, created {dateTime.format(feed.createdAt)} UTC{feed.lastReadAt ? `, last read ${dateTime.format(feed.lastReadAt)} UTC` : ", not read yet"}.
+            </>
+          ) : (
+            "No feed URL yet."
+          )}
+        </p>
+        <div className="mt-3 flex flex-wrap items-start gap-3">
+          <PersonalFeedForm action={issueFeedUrl} exists={!!feed} />
+          {feed && (
+            <form action={revokeFeedUrl}>
+              <Button variant="danger">Revoke URL</Button>
+            </form>
+          )}
+        </div>
       </section>
 
       <section aria-labelledby="webhooks" className="mt-6 rounded-xl border border-border bg-bg-subtle p-5 sm:p-6">

@@ -49,7 +49,17 @@ export default async function AdminNoticePage({ params, searchParams }: { params
         )}
       </p>
       <div className="mt-4 space-y-2">
-        {typeof q.error === "string" && <Notice tone="danger" alert>{q.error}</Notice>}
+        {typeof q.error === "string" && (
+          <Notice tone="danger" alert>
+            {q.error}
+            {/two-factor/.test(q.error) && (
+              <>
+                {" "}
+                <Link href="/account/security" className="underline">Set up two-factor authentication</Link>
+              </>
+            )}
+          </Notice>
+        )}
         {typeof q.done === "string" && DONE[q.done] && <Notice tone="ok">{DONE[q.done]}</Notice>}
       </div>
 

@@ -2,16 +2,18 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DeprecationsPage } from "@/components/notices/deprecations-page";
 import { deprecationsMetadata } from "@/lib/notices/metadata";
-import { findPublicApi, publicNotices } from "@/lib/notices/public";
+import { findVisibleApi } from "@/lib/specs/page-context";
+import { publicNotices } from "@/lib/notices/public";
 
-// Public docs, the same for every visitor (no cookies read): partner and internal APIs answer 404
-// like unknown ones, as their changelogs do.
+// Public docs, the same for every visitor: force-static hands getViewer no cookies, so partner and
+// internal APIs answer 404 here like unknown ones. proxy.ts sends their URLs to the dynamic copy
+// (app/(docs)/restricted-apis/[api]/deprecations), which reads the session.
 export const dynamic = "force-static";
 export const revalidate = 60;
 type Params = Promise<{ api: string }>;
 
 async function load(params: Params) {
-  const api = findPublicApi((await params).api);
+  const api = await findVisibleApi((await params).api);
   if (!api) notFound();
   return api;
 }
