@@ -55,7 +55,10 @@ export function changelogMetadata(api: CatalogApi | null, filter: ChangelogFilte
   const description = api
     ? `Every change to ${api.name}, version by version: breaking changes first, deprecations, additions, with the operations they touch.`
     : "Every change to the public APIs on this portal, newest first, with breaking changes and deprecations called out.";
-  return metadataFor(changelogPath(api?.id ?? null, filter), title, description, { apiId: api?.id ?? null, name });
+  // Feeds are public-only (feed readers carry no session): a partner/internal API's changelog
+  // advertises none; its members have the personal feed (lib/personal-feed).
+  const feeds = !api || api.visibility === "public" ? { apiId: api?.id ?? null, name } : undefined;
+  return metadataFor(changelogPath(api?.id ?? null, filter), title, description, feeds);
 }
 
 export function diffMetadata(api: CatalogApi, from: string, to: string): Metadata {
