@@ -15,6 +15,7 @@ test("partner docs: 404 to anonymous visitors, readable by a portal admin, never
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByText("/offers", { exact: false }).first()).toBeVisible();
   expect((await page.goto("/apis/accounts/v1"))?.status()).toBe(200);
+  await expect(page.locator('link[rel="alternate"][type*="xml"]')).toHaveCount(0); // no public feeds of an internal API
 
   // Its changelog, severity filter and diff view too (dynamic copies as well).
   for (const url of ["/apis/travel/changelog", "/apis/travel/changelog/breaking", "/apis/travel/diff/2024-11-15...2025-06-01"]) {

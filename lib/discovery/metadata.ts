@@ -43,8 +43,8 @@ export function referenceMetadata(
   const { api, version } = page;
   const full = [title, `${api.name} ${version.id}`, SITE_NAME].filter(Boolean).join(" · ");
   const text = previewText(description) || previewText(api.summary) || `${api.name} ${version.id} API reference.`;
-  // The overview also advertises the API's changelog feeds.
-  return metadataFor(refPath(api.id, version.id, ref), full, text, ref.kind === "overview" ? { apiId: api.id, name: api.name } : undefined);
+  // The overview also advertises the API's changelog feeds (public APIs only: see changelogMetadata).
+  return metadataFor(refPath(api.id, version.id, ref), full, text, ref.kind === "overview" && api.visibility === "public" ? { apiId: api.id, name: api.name } : undefined);
 }
 
 /** The changelog of one API (`api` given) or of every public API, optionally filtered by severity. */
