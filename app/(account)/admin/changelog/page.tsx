@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { NewDraftForm } from "@/components/admin/new-draft-form";
 import { Notice } from "@/components/ui/notice";
 import { requireAdminPage } from "@/lib/admin/page";
 import { db } from "@/lib/db";
@@ -11,7 +11,6 @@ export const metadata: Metadata = { title: "Changelog entries · Admin", robots:
 export const dynamic = "force-dynamic";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-const input = "w-full rounded-lg border border-border bg-bg px-3 py-2 text-sm";
 
 /** Changelog entries written in the portal, for portal admins; 404 for everyone else. */
 export default async function AdminChangelogPage({ searchParams }: { searchParams: Search }) {
@@ -31,25 +30,7 @@ export default async function AdminChangelogPage({ searchParams }: { searchParam
         {typeof q.error === "string" && <Notice tone="danger" alert>{q.error}</Notice>}
         {q.done === "deleted" && <Notice tone="ok">Entry deleted.</Notice>}
       </div>
-      <section aria-labelledby="new" className="mt-8 rounded-xl border border-border bg-bg-subtle p-5">
-        <h2 id="new" className="text-lg font-semibold">New entry</h2>
-        <p className="mt-1 text-sm text-fg-muted">Start with the API and a title; the date, versions and text come on the next page.</p>
-        <form method="post" action="/api/admin/changelog" className="mt-3 grid gap-3 sm:grid-cols-[14rem_1fr_auto] sm:items-end">
-          <label className="text-sm">
-            <span className="mb-1 block text-fg-muted">API</span>
-            <select name="api" required className={input}>
-              {apis.map((a) => (
-                <option key={a.id} value={a.id}>{a.name} ({a.visibility ?? "invalid"})</option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block text-fg-muted">Title</span>
-            <input name="title" required maxLength={200} className={input} placeholder="Rate limits double on 1 December" />
-          </label>
-          <Button>Create draft</Button>
-        </form>
-      </section>
+      <NewDraftForm heading="New entry" hint="Start with the API and a title; the date, versions and text come on the next page." action="/api/admin/changelog" apis={apis} titlePlaceholder="Rate limits double on 1 December" />
       {entries.length === 0 ? (
         <p className="mt-8 text-sm text-fg-muted">No entries written here yet.</p>
       ) : (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { STATUS_TONE } from "@/components/notices/status-tone";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { NewDraftForm } from "@/components/admin/new-draft-form";
 import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/page-session";
 import { db } from "@/lib/db";
@@ -14,7 +14,6 @@ export const dynamic = "force-dynamic";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
-const input = "w-full rounded-lg border border-border bg-bg px-3 py-2 text-sm";
 
 /** Every notice, admin-written and spec-derived, for portal admins; 404 for everyone else. */
 export default async function AdminNoticesPage({ searchParams }: { searchParams: Search }) {
@@ -36,24 +35,7 @@ export default async function AdminNoticesPage({ searchParams }: { searchParams:
           <Notice tone="danger" alert>{params.error}</Notice>
         </div>
       )}
-      <section aria-labelledby="new" className="mt-8 rounded-xl border border-border bg-bg-subtle p-5">
-        <h2 id="new" className="text-lg font-semibold">New notice</h2>
-        <form method="post" action="/api/admin/notices" className="mt-3 grid gap-3 sm:grid-cols-[14rem_1fr_auto] sm:items-end">
-          <label className="text-sm">
-            <span className="mb-1 block text-fg-muted">API</span>
-            <select name="api" required className={input}>
-              {apis.map((a) => (
-                <option key={a.id} value={a.id}>{a.name} ({a.visibility ?? "invalid"})</option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block text-fg-muted">Title</span>
-            <input name="title" required maxLength={200} className={input} placeholder="GET /current goes away on 30 June 2027" />
-          </label>
-          <Button>Create draft</Button>
-        </form>
-      </section>
+      <NewDraftForm heading="New notice" action="/api/admin/notices" apis={apis} titlePlaceholder="GET /current goes away on 30 June 2027" />
       <table className="mt-8 w-full text-left text-sm">
         <thead className="text-fg-muted">
           <tr className="border-b border-border">
