@@ -4,6 +4,7 @@
 // verify it at the gateway endpoint, rotate it with a grace period, revoke it, read its usage.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { createKeyInBrowser } from "./support/keys";
 import { waitForMail } from "./support/mailbox";
 import { signInByEmail } from "./support/sign-in";
 import { gatewayCredential, verifyKey } from "./support/gateway";
@@ -86,14 +87,7 @@ test("developer console: org, invitation, app, access request, key shown once, v
   await mateContext.close();
 
   // 4. A key, shown once.
-  await page.getByLabel("Key name").fill("production server");
-  const [created] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === new URL(appUrl).pathname),
-    page.getByRole("button", { name: "Create key" }).click(),
-  ]);
-  const shown = page.getByTestId("new-key-secret");
-  await expect(shown).toBeVisible();
-  const secret = (await shown.textContent())!.trim();
+  const { created, secret } = await createKeyInBrowser(page, appUrl, "production server");
   expect(secret).toMatch(/^ptl_live_[0-9A-Za-z]{36}$/);
   // The secret travels in this POST's answer only (a streamed RSC answer whose body the browser
   // may already have dropped, so only its headers are read here), and nothing may keep it.

@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "./support/fixtures";
+import { createKeyInBrowser } from "./support/keys";
 import { signInByEmail } from "./support/sign-in";
 import { PORTAL_DATA_DIR, PORTAL_LOG, PORTAL_URL } from "./support/test-servers";
 
@@ -116,14 +117,7 @@ test("SEC-B2: a key's plaintext is in the creating response only, not in pages, 
   await expect(page.locator('[data-api="weather"]').getByText("enabled")).toBeVisible();
 
   // The key, created in the browser (a server action's POST).
-  await page.getByLabel("Key name").fill("plaintext probe");
-  const [created] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === new URL(appUrl).pathname),
-    page.getByRole("button", { name: "Create key" }).click(),
-  ]);
-  const shown = page.getByTestId("new-key-secret");
-  await expect(shown).toBeVisible();
-  const secret = (await shown.textContent())!.trim();
+  const { created, secret } = await createKeyInBrowser(page, appUrl, "plaintext probe");
   expect(secret).toMatch(/^ptl_(live|test)_[0-9A-Za-z]{36}$/);
   expect(created.headers()["cache-control"]).toMatch(/no-store/);
   // Where the browser still has the streamed answer, it is the one place the secret is.
