@@ -3,10 +3,11 @@
 // - a developer whose key called GET /alerts through the gateway check (usage recorded by the
 //   verification endpoint), never subscribed: one email listing the calls, and one signed
 //   webhook on the endpoint they registered (verified with the standardwebhooks library);
-// - an anonymous email subscriber of the Weather API (double opt-in): one email.
+// - an anonymous email subscriber of the Weather API (double opt-in): one email; after a
+//   one-click unsubscribe (RFC 8058 POST, no cookies) the next notice no longer reaches them.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Page } from "@playwright/test";
+import { request as playwrightRequest, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { expect, test } from "./support/fixtures";
 import { gatewayCredential, verifyKey } from "./support/gateway";
@@ -21,7 +22,7 @@ async function json<T>(page: Page, method: "GET" | "POST", url: string, data?: u
 }
 
 test("publishing a notice reaches each subscriber and each calling app owner exactly once, by email and signed webhook", async ({ page, browser }, info) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const stamp = `${info.project.name}-${Date.now()}`;
   const developer = `caller-${stamp}@portolan.test`;
   const subscriber = `reader-${stamp}@portolan.test`;
@@ -74,20 +75,22 @@ test("publishing a notice reaches each subscriber and each calling app owner exa
     await signInWithOidc(adminPage, `delivery-admin-${info.project.name}@portolan.test`);
     await expect(adminPage).toHaveURL(/\/account$/);
     await enrolTotp(adminPage); // publishing needs a fresh second factor
-    await adminPage.goto("/admin/notices");
-    await adminPage.getByLabel("API").selectOption("weather");
-    await adminPage.getByLabel("Title").fill(title);
-    await adminPage.getByRole("button", { name: "Create draft" }).click();
-    await expect(adminPage.getByRole("status")).toHaveText("Draft created.");
-    await adminPage.getByLabel("Sunset on").fill("2027-09-30");
-    await adminPage.getByLabel("Migration guide (Markdown)").fill("Subscribe to alert webhooks instead.");
-    await adminPage.locator("summary", { hasText: "v2" }).click();
-    await adminPage.getByRole("checkbox", { name: "GET /alerts", exact: true }).check();
-    await adminPage.getByRole("button", { name: "Save" }).click();
-    await expect(adminPage.getByRole("status")).toHaveText("Saved.");
-    await adminPage.getByRole("button", { name: "Publish now" }).click();
-    await expect(adminPage.getByRole("status")).toHaveText("Published.");
-    await admin.close();
+    const publish = async (noticeTitle: string) => {
+      await adminPage.goto("/admin/notices");
+      await adminPage.getByLabel("API").selectOption("weather");
+      await adminPage.getByLabel("Title").fill(noticeTitle);
+      await adminPage.getByRole("button", { name: "Create draft" }).click();
+      await expect(adminPage.getByRole("status")).toHaveText("Draft created.");
+      await adminPage.getByLabel("Sunset on").fill("2027-09-30");
+      await adminPage.getByLabel("Migration guide (Markdown)").fill("Subscribe to alert webhooks instead.");
+      await adminPage.locator("summary", { hasText: "v2" }).click();
+      await adminPage.getByRole("checkbox", { name: "GET /alerts", exact: true }).check();
+      await adminPage.getByRole("button", { name: "Save" }).click();
+      await expect(adminPage.getByRole("status")).toHaveText("Saved.");
+      await adminPage.getByRole("button", { name: "Publish now" }).click();
+      await expect(adminPage.getByRole("status")).toHaveText("Published.");
+    };
+    await publish(title);
 
     // 4. Exactly one message each.
     const subject = `Deprecation: ${title} (sunset 2027-09-30)`;
@@ -110,6 +113,22 @@ test("publishing a notice reaches each subscriber and each calling app owner exa
     // Nothing arrives twice (the workers poll every 2 s: give them several rounds).
     await page.waitForTimeout(6_000);
     expect([notices(developer).length, notices(subscriber).length, ours().length]).toEqual([1, 1, 1]);
+
+    // 5. The subscriber leaves with one click as a mail client does (RFC 8058: a POST to the
+    // List-Unsubscribe URL, no cookies). The next notice still reaches the calling developer,
+    // and no longer the subscriber.
+    const unsubscribeUrl = /<(https?:[^>]+)>/.exec(notices(subscriber)[0]!.headerLines["list-unsubscribe"] ?? "")![1]!;
+    const mailClient = await playwrightRequest.newContext();
+    const left = await mailClient.post(unsubscribeUrl, { form: { "List-Unsubscribe": "One-Click" } });
+    expect(left.status(), await left.text()).toBeLessThan(300);
+    await mailClient.dispose();
+    const second = `Alerts paging changes (${stamp})`;
+    await publish(second);
+    const secondTo = (address: string) => mailTo(address).filter((m) => m.subject === `Deprecation: ${second} (sunset 2027-09-30)`);
+    await expect.poll(() => secondTo(developer).length, { timeout: 60_000 }).toBe(1);
+    await page.waitForTimeout(6_000);
+    expect(secondTo(subscriber)).toHaveLength(0);
+    await admin.close();
   } finally {
     await new Promise<void>((r) => receiver.close(() => r()));
   }
