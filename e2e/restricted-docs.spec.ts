@@ -25,7 +25,7 @@ test("partner docs: 404 to anonymous visitors, readable by a portal admin, never
     expect(r?.headers()["cache-control"], url).toMatch(/no-store/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Travel");
     // Feeds are public-only: the page advertises none (members use their personal feed).
-    await expect(page.locator('link[rel="alternate"][type*="xml"], link[rel="alternate"][type*="feed+json"]')).toHaveCount(0);
+    await expect(page.locator('link[rel="alternate"][type*="xml"], link[rel="alternate"][type*="feed+json"]'), url).toHaveCount(0);
   }
 
   // The public pages this admin sees are the shared static ones, not personalised copies.

@@ -19,6 +19,14 @@ function feedAlternates(apiId: string | null, name: string): Record<string, { ur
   );
 }
 
+/**
+ * The API's changelog feeds to advertise: public APIs only. Feed readers carry no session, so a
+ * partner/internal API's feeds answer 404; its members have their personal feed (lib/personal-feed).
+ */
+function publicFeeds(api: CatalogApi): { apiId: string; name: string } | undefined {
+  return api.visibility === "public" ? { apiId: api.id, name: api.name } : undefined;
+}
+
 function metadataFor(path: string, title: string, description: string, feeds?: { apiId: string | null; name: string }): Metadata {
   const url = absolute(env().portalUrl, path);
   return {
@@ -43,8 +51,8 @@ export function referenceMetadata(
   const { api, version } = page;
   const full = [title, `${api.name} ${version.id}`, SITE_NAME].filter(Boolean).join(" · ");
   const text = previewText(description) || previewText(api.summary) || `${api.name} ${version.id} API reference.`;
-  // The overview also advertises the API's changelog feeds (public APIs only: see changelogMetadata).
-  return metadataFor(refPath(api.id, version.id, ref), full, text, ref.kind === "overview" && api.visibility === "public" ? { apiId: api.id, name: api.name } : undefined);
+  // The overview also advertises the API's changelog feeds.
+  return metadataFor(refPath(api.id, version.id, ref), full, text, ref.kind === "overview" ? publicFeeds(api) : undefined);
 }
 
 /** The changelog of one API (`api` given) or of every public API, optionally filtered by severity. */
@@ -55,14 +63,11 @@ export function changelogMetadata(api: CatalogApi | null, filter: ChangelogFilte
   const description = api
     ? `Every change to ${api.name}, version by version: breaking changes first, deprecations, additions, with the operations they touch.`
     : "Every change to the public APIs on this portal, newest first, with breaking changes and deprecations called out.";
-  // Feeds are public-only (feed readers carry no session): a partner/internal API's changelog
-  // advertises none; its members have the personal feed (lib/personal-feed).
-  const feeds = !api || api.visibility === "public" ? { apiId: api?.id ?? null, name } : undefined;
-  return metadataFor(changelogPath(api?.id ?? null, filter), title, description, feeds);
+  return metadataFor(changelogPath(api?.id ?? null, filter), title, description, api ? publicFeeds(api) : { apiId: null, name });
 }
 
 export function diffMetadata(api: CatalogApi, from: string, to: string): Metadata {
-  return metadataFor(diffPath(api.id, from, to), `Changes from ${from} to ${to} · ${api.name} · ${SITE_NAME}`, `Every change between ${api.name} ${from} and ${to}, breaking changes first, each linked to both versions' reference.`, { apiId: api.id, name: api.name });
+  return metadataFor(diffPath(api.id, from, to), `Changes from ${from} to ${to} · ${api.name} · ${SITE_NAME}`, `Every change between ${api.name} ${from} and ${to}, breaking changes first, each linked to both versions' reference.`, publicFeeds(api));
 }
 
 export function catalogMetadata(): Metadata {
