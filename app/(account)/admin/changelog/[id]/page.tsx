@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionError } from "@/components/admin/action-error";
 import { notFound } from "next/navigation";
 import { AdminEntryFields } from "@/components/changes/admin-entry-fields";
 import { entryAnchor } from "@/components/changes/release-section";
@@ -43,14 +44,7 @@ export default async function AdminChangelogEntryPage({ params, searchParams }: 
         )}
       </p>
       <div className="mt-4 space-y-2">
-        {typeof q.error === "string" && (
-          <Notice tone="danger" alert>
-            {q.error}
-            {/two-factor/.test(q.error) && (
-              <> <Link href="/account/security" className="underline">Set up two-factor authentication</Link></>
-            )}
-          </Notice>
-        )}
+        <ActionError message={q.error} />
         {typeof q.done === "string" && DONE[q.done] && <Notice tone="ok">{DONE[q.done]}</Notice>}
       </div>
 

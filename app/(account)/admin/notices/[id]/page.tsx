@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionError } from "@/components/admin/action-error";
 import { notFound } from "next/navigation";
 import { STATUS_TONE } from "@/components/notices/status-tone";
 import { Badge } from "@/components/ui/badge";
@@ -49,17 +50,7 @@ export default async function AdminNoticePage({ params, searchParams }: { params
         )}
       </p>
       <div className="mt-4 space-y-2">
-        {typeof q.error === "string" && (
-          <Notice tone="danger" alert>
-            {q.error}
-            {/two-factor/.test(q.error) && (
-              <>
-                {" "}
-                <Link href="/account/security" className="underline">Set up two-factor authentication</Link>
-              </>
-            )}
-          </Notice>
-        )}
+        <ActionError message={q.error} />
         {typeof q.done === "string" && DONE[q.done] && <Notice tone="ok">{DONE[q.done]}</Notice>}
       </div>
 
