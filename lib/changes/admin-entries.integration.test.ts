@@ -10,9 +10,9 @@ import { parseJsonFeed } from "feedsmith";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { authCookies } from "@/lib/auth/cookies";
 import { hashSessionToken } from "@/lib/auth/session-token";
-import { newId, randomBase62 } from "@/lib/ids";
 import { cacheDirFor } from "@/lib/specs/cache";
 import { ingestSpecs } from "@/lib/specs/ingest";
+import { FORM_ORIGIN, formPost, userWithSession } from "@/tests/admin-forms";
 import { testDb } from "@/tests/db";
 
 let sessionCookie: string | undefined;
@@ -23,7 +23,7 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: (name: string) => (sessionCookie && name === authCookies(process.env.PORTAL_URL!).sessionToken.name ? { name, value: sessionCookie } : undefined) }),
 }));
 
-const ORIGIN = "http://portal.test";
+const ORIGIN = FORM_ORIGIN;
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "portolan-admin-entries-"));
 const db = testDb();
 const tokens = { admin: "", developer: "" };
@@ -32,18 +32,12 @@ let forms: typeof import("./admin-entry-forms");
 let store: typeof import("./store");
 
 async function signedIn(role: "admin" | "developer") {
-  const user = await db.user.create({ data: { id: newId("usr"), email: `entries-${role}-${Date.now()}@example.test`, role } });
+  const user = await userWithSession(db, role, "entries");
   if (role === "admin") adminId = user.id;
-  const token = randomBase62(43);
-  await db.session.create({ data: { id: newId("ses"), sessionToken: hashSessionToken(token), userId: user.id, expires: new Date(Date.now() + 3_600_000) } });
-  return token;
+  return user.token;
 }
 
-function post(url: string, fields: Record<string, string | string[]>, origin: string | null = ORIGIN): Request {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
-  return new Request(`${ORIGIN}${url}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...(origin && { origin }) }, body });
-}
+const post = formPost;
 
 const act = (id: string, fields: Record<string, string | string[]>) => forms.entryActionForm(post(`/api/admin/changelog/${id}`, fields), id);
 const where = (res: Response) => decodeURIComponent(res.headers.get("location") ?? "");
