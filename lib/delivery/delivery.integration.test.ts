@@ -221,13 +221,59 @@ describe("email delivery (SEC-F1, F3, F5)", () => {
         });
       },
     });
-    await expect(runEmailJob({ db: crashing, mail, secret: SECRET }, queued[0]!, { retryCount: 0, retryLimit: 12 })).rejects.toThrow("worker killed");
-    // pg-boss hands the job out again (retry or expiry); the retry sends it a second time.
-    await runEmailJob({ db, mail, secret: SECRET }, queued[0]!, { retryCount: 1, retryLimit: 12 });
+    const leaseMs = 400;
+    await expect(runEmailJob({ db: crashing, mail, secret: SECRET, leaseMs }, queued[0]!, { retryCount: 0, retryLimit: 12 })).rejects.toThrow("worker killed");
+    // The dead attempt holds the delivery until its lease lapses: a retry before that sends nothing.
+    await expect(runEmailJob({ db, mail, secret: SECRET, leaseMs }, queued[0]!, { retryCount: 1, retryLimit: 12 })).rejects.toBeInstanceOf(RetryLater);
+    expect(smtp.mails.filter((m) => m.to.includes(to))).toHaveLength(1);
+    // pg-boss hands the job out again after its expiry (= the lease): it is sent a second time.
+    await new Promise((r) => setTimeout(r, leaseMs + 100));
+    await runEmailJob({ db, mail, secret: SECRET, leaseMs }, queued[0]!, { retryCount: 2, retryLimit: 12 });
     const got = smtp.mails.filter((m) => m.to.includes(to));
     expect(got).toHaveLength(2);
     expect(new Set(got.map((m) => m.messageId))).toEqual(new Set([`<${queued[0]}@portal.test>`]));
     expect((await db.delivery.findUniqueOrThrow({ where: { id: queued[0] } })).status).toBe("delivered");
+  });
+
+  it("SEC-F6a: while an attempt waits to record an acceptance, a second job for it sends nothing, in this process or another", async () => {
+    const to = addr("overlap");
+    const { queued } = await enqueue([emailMsg("overlap", to)]);
+    const id = queued[0]!;
+    // The database is unreachable for the first attempt's "delivered" write until `reachable`:
+    // pg-boss meanwhile expires the job and hands it out again.
+    let reachable!: () => void;
+    const gate = new Promise<void>((r) => (reachable = r));
+    const waiting = new Proxy(db, {
+      get(target, prop) {
+        if (prop !== "delivery") return Reflect.get(target, prop);
+        return new Proxy(target.delivery, {
+          get(d, p) {
+            if (p !== "update") return Reflect.get(d, p);
+            return async (args: { data: { status?: string } }) => {
+              if (args.data.status === "delivered") await gate;
+              return d.update(args as never);
+            };
+          },
+        });
+      },
+    });
+    const thisProcess = new Set<string>();
+    const first = runEmailJob({ db: waiting, mail, secret: SECRET, inFlight: thisProcess, leaseMs: 60_000 }, id, { retryCount: 0, retryLimit: 12 });
+    const t0 = Date.now();
+    while (!smtp.mails.some((m) => m.to.includes(to))) {
+      if (Date.now() - t0 > 10_000) throw new Error("the first attempt never reached the mail server");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await expect(runEmailJob({ db, mail, secret: SECRET, inFlight: thisProcess, leaseMs: 60_000 }, id, { retryCount: 1, retryLimit: 12 })).rejects.toBeInstanceOf(RetryLater);
+    await expect(runEmailJob({ db, mail, secret: SECRET, inFlight: new Set(), leaseMs: 60_000 }, id, { retryCount: 1, retryLimit: 12 })).rejects.toBeInstanceOf(RetryLater);
+    // On the last retry the job gives up without sending, and the first attempt's record wins.
+    await runEmailJob({ db, mail, secret: SECRET, inFlight: new Set(), leaseMs: 60_000 }, id, { retryCount: 12, retryLimit: 12 });
+    reachable();
+    await first;
+    expect(thisProcess.size).toBe(0);
+    await runEmailJob({ db, mail, secret: SECRET, inFlight: new Set(), leaseMs: 60_000 }, id, { retryCount: 2, retryLimit: 12 });
+    expect(smtp.mails.filter((m) => m.to.includes(to))).toHaveLength(1);
+    expect(await db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "delivered", attempts: 1, sendingUntil: null });
   });
 
   it("550 on RCPT suppresses the address at once; nothing further is sent to it", async () => {

@@ -7,7 +7,7 @@
 // run serves one process. E7, F5 and F6b use a database of their own on the test server
 // (DATABASE_URL); F6a starts a private cluster (initdb + pg_ctl on a free port), never the shared
 // server. Sizes: FAULT_MESSAGES (default 200; `npm run test:faults`: 1000), FAULT_KILLS_E7 (20), FAULT_KILLS_F6 (10),
-// FAULT_SMTP_OUTAGE_SECONDS (10; SEC-F5 says 10 minutes: the retry schedule is what matters, and
+// FAULT_DEBUG=1 (print the worker log of SEC-F6a even when it passes), FAULT_SMTP_OUTAGE_SECONDS (10; SEC-F5 says 10 minutes: the retry schedule is what matters, and
 // the test shortens it with DELIVERY_RETRY_DELAY_SECONDS=1), FAULT_SEED (kill times).
 import fs from "node:fs";
 import os from "node:os";
@@ -372,6 +372,11 @@ describe.skipIf(!onPostgres)("fault tests at scale (PostgreSQL only: workers in 
         `mail flowing again ${reconnectMs} ms after the restart began, all delivered ${allMs} ms later; lost ${tally.lost}, duplicates ${tally.duplicates}; ` +
         `worker pid ${worker.pid} alive ${worker.alive()}`,
     );
+    if (tally.duplicates || tally.lost || process.env.FAULT_DEBUG) {
+      // What a failing run needs to be understood: each duplicate's attempts and the worker's log.
+      const attempts = await db.deliveryAttempt.findMany({ where: { deliveryId: { in: tally.duplicateIds } }, orderBy: { at: "asc" } });
+      console.log(`[faults] SEC-F6a duplicates: ${JSON.stringify(attempts)}\n[faults] worker output:\n${worker.output()}`);
+    }
     expect(worker.alive()).toBe(true);
     expect(reconnectMs).toBeLessThanOrEqual(30_000);
     expect(tally.lost).toBe(0);

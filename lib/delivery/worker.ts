@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/create-client";
 import type { MailEnv } from "@/lib/mail/send";
 import { allowListFrom } from "./address-filter";
 import { RetryLater, runEmailJob } from "./email-job";
-import { QUEUES, startQueue } from "./queue";
+import { QUEUES, queueTimingFromEnv, startQueue } from "./queue";
 import { runWebhookJob, type WebhookJobContext } from "./webhook-job";
 
 export interface WorkerOptions {
@@ -36,7 +36,8 @@ export interface DeliveryWorkers {
 type Data = { deliveryId: string };
 
 export async function startDeliveryWorkers(o: WorkerOptions): Promise<DeliveryWorkers> {
-  const boss = await startQueue(o.databaseUrl, { onError: (e) => o.log?.error({ err: e }, "job queue error") });
+  const timing = queueTimingFromEnv();
+  const boss = await startQueue(o.databaseUrl, { timing, onError: (e) => o.log?.error({ err: e }, "job queue error") });
   const polling = { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true as const };
   // pg-boss waits a polling interval after every job, even with more waiting (one job per worker
   // per 2 s). A worker that just finished one asks for the next at once; an empty fetch runs no
@@ -50,10 +51,12 @@ export async function startDeliveryWorkers(o: WorkerOptions): Promise<DeliveryWo
   };
   const webhookCtx: WebhookJobContext = { db: o.db, secret: o.secret, portalUrl: o.mail.portalUrl, allow: allowListFrom(o.allowHosts), ...o.webhook };
 
+  // One attempt per delivery at a time: the lease lasts as long as pg-boss lets a job run.
+  const emailCtx = { db: o.db, mail: o.mail, secret: o.secret, afterAccepted: o.afterAccepted, inFlight: new Set<string>(), leaseMs: timing.expireSeconds * 1000 };
   for (let i = 0; i < (o.emailWorkers ?? 2); i++) {
     await work(QUEUES.email, async (job) => {
       try {
-        await runEmailJob({ db: o.db, mail: o.mail, secret: o.secret, afterAccepted: o.afterAccepted }, job.data.deliveryId, job);
+        await runEmailJob(emailCtx, job.data.deliveryId, job);
       } catch (e) {
         if (!(e instanceof RetryLater)) o.log?.error({ err: e, deliveryId: job.data.deliveryId }, "email delivery job failed");
         throw e;
