@@ -96,19 +96,15 @@ async function attempt(ctx: EmailJobContext, id: string, meta: JobMeta): Promise
     throw new RetryLater("another attempt holds this delivery");
   }
 
-  const suppressed = await db.emailSuppression.findUnique({ where: { email } });
-  if (suppressed) {
-    await db.delivery.update({ where: { id }, data: { status: "suppressed", lastError: `address suppressed (${suppressed.reason})`, sendingUntil: null } });
-    return;
+  let send: boolean;
+  try {
+    send = await mayStillSend(db, id, email, d.listApi);
+  } catch (e) {
+    // Nothing was sent: let the retry have the delivery at once (a lease left behind lapses).
+    await db.delivery.updateMany({ where: { id }, data: { sendingUntil: null } }).catch(() => undefined);
+    throw e;
   }
-  if (d.listApi) {
-    // Unsubscribed from this list after the message was queued: it is not sent.
-    const out = await db.emailSubscription.findFirst({ where: { email, api: d.listApi, status: "unsubscribed" }, select: { id: true } });
-    if (out) {
-      await db.delivery.update({ where: { id }, data: { status: "skipped", lastError: "unsubscribed", sendingUntil: null } });
-      return;
-    }
-  }
+  if (!send) return;
 
   const headers: Record<string, string> = {};
   if (d.listApi) {
@@ -180,6 +176,23 @@ async function takeLease(db: Db, id: string, leaseMs: number): Promise<boolean> 
     UPDATE "Delivery" SET "sendingUntil" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000}::float8)
     WHERE id = ${id} AND status IN ('queued', 'retrying') AND ("sendingUntil" IS NULL OR "sendingUntil" <= (now() AT TIME ZONE 'UTC'))`;
   return n === 1;
+}
+
+/** False (and the delivery closed) when the address is suppressed or left this list since queueing. */
+async function mayStillSend(db: Db, id: string, email: string, listApi: string | null): Promise<boolean> {
+  const suppressed = await db.emailSuppression.findUnique({ where: { email } });
+  if (suppressed) {
+    await db.delivery.update({ where: { id }, data: { status: "suppressed", lastError: `address suppressed (${suppressed.reason})`, sendingUntil: null } });
+    return false;
+  }
+  if (listApi) {
+    const out = await db.emailSubscription.findFirst({ where: { email, api: listApi, status: "unsubscribed" }, select: { id: true } });
+    if (out) {
+      await db.delivery.update({ where: { id }, data: { status: "skipped", lastError: "unsubscribed", sendingUntil: null } });
+      return false;
+    }
+  }
+  return true;
 }
 
 async function suppress(db: Db, email: string, reason: string, detail: string, id: string, attempts: number, log: { id: string; code: number | null; ok: boolean; error: string; durationMs: number }) {
