@@ -1,6 +1,7 @@
 import { expect, test } from "./support/fixtures";
 import { signInWithOidc } from "./support/sign-in";
 import { enrolTotp } from "./support/totp";
+import { assertDocumented } from "../tests/contract";
 
 // The changelog journey (issue 6): from the API overview to the changelog, filtered to breaking
 // changes, into the diff view, and on to an operation page and its history. Then the same
@@ -131,6 +132,13 @@ test("GET /api/v1/apis/{api}/changes: defaults, validation, caching", async ({ r
     location: "/paths/~1forecast/get/parameters/query/days/schema/maximum",
     text: "Lowered the maximum of query parameter `days` of GET /forecast from 16 to 10",
   });
+  // The hand-written entries about v2 come with it, and the answer is the documented one.
+  expect(body.entries.map((e: { id: string }) => e.id)).toEqual(expect.arrayContaining(["file:2026-09-01-v2-released", "file:2026-09-15-history-moves"]));
+  expect(body.entries.find((e: { id: string }) => e.id === "file:2026-09-15-history-moves")).toMatchObject({ source: "file", severity: "breaking", operations: [{ method: "get", path: "/history" }] });
+  assertDocumented("GET", "/apis/{api}/changes", 200, body);
+  const first = await (await request.get("/api/v1/apis/weather/changes?to=v1")).json();
+  expect(first).toMatchObject({ from: null, to: "v1", changes: [] });
+  expect(first.entries.every((e: { versions: string[] }) => e.versions.includes("v1"))).toBe(true);
   const reverse = await (await request.get("/api/v1/apis/weather/changes?from=v2&to=v1")).json();
   expect(reverse.changes.some((c: { kind: string }) => c.kind === "endpoint-added" && /history/.test(JSON.stringify(c)))).toBe(true);
 
@@ -139,7 +147,9 @@ test("GET /api/v1/apis/{api}/changes: defaults, validation, caching", async ({ r
   expect((await bad.json()).error.message).toMatch(/since/);
   const badVersion = await request.get("/api/v1/apis/weather/changes?to=%3Cscript%3E");
   expect(badVersion.status()).toBe(400);
-  expect((await badVersion.json()).error.issues[0].path).toBe("to");
+  const badBody = await badVersion.json();
+  expect(badBody.error.issues[0].path).toBe("to");
+  assertDocumented("GET", "/apis/{api}/changes", 400, badBody);
 });
 
 test("a partner API's changelog, diff, feeds, Markdown and changes answer 404, exactly like an unknown API", async ({ request }) => {

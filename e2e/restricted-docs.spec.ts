@@ -17,6 +17,14 @@ test("partner docs: 404 to anonymous visitors, readable by a portal admin, never
   expect((await page.goto("/apis/accounts/v1"))?.status()).toBe(200);
   await expect(page.locator('link[rel="alternate"][type*="xml"]')).toHaveCount(0); // no public feeds of an internal API
 
+  // The deprecated version's operations link to the partner API's own deprecation notice.
+  expect((await page.goto("/apis/travel/2024-11-15/operations/searchoffers"))?.status()).toBe(200);
+  const noticeLink = page.getByRole("link", { name: /^Deprecation notice: / });
+  await expect(noticeLink.first()).toBeVisible();
+  expect(await noticeLink.first().getAttribute("href")).toMatch(/^\/apis\/travel\/deprecations#/);
+  expect((await page.goto("/apis/travel/deprecations"))?.status()).toBe(200);
+  expect((await request.get("/apis/travel/deprecations")).status()).toBe(404);
+
   // Its changelog, severity filter and diff view too (dynamic copies as well).
   for (const url of ["/apis/travel/changelog", "/apis/travel/changelog/breaking", "/apis/travel/diff/2024-11-15...2025-06-01"]) {
     expect((await request.get(url)).status(), `anonymous ${url}`).toBe(404);

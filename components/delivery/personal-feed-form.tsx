@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Notice } from "@/components/ui/notice";
 
-export type FeedUrlState = { atom?: string; json?: string; error?: string };
+export type FeedUrlState = { atom?: string; rss?: string; json?: string; error?: string };
 
 export function PersonalFeedForm({ action, exists }: { action: (prev: FeedUrlState, form: FormData) => Promise<FeedUrlState>; exists: boolean }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -30,7 +30,10 @@ export function PersonalFeedForm({ action, exists }: { action: (prev: FeedUrlSta
             <CopyButton what="feed URL" />
           </div>
           <p className="text-xs text-fg-muted">
-            JSON Feed: <code className="break-all select-all">{state.json}</code>
+            The same feed as RSS: <code className="break-all select-all">{state.rss}</code>
+          </p>
+          <p className="text-xs text-fg-muted">
+            As JSON Feed: <code className="break-all select-all">{state.json}</code>
           </p>
         </div>
       )}

@@ -2,7 +2,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import type { CatalogApi, CatalogVersion, VersionModel } from "@/lib/specs/model";
-import { operationHistory, releasesOf, timeline } from "./changelog";
+import { entriesBetween, operationHistory, releasesOf, timeline } from "./changelog";
 import type { ChangelogEntry } from "./entries";
 import { pageOf } from "./links";
 import { apiChangelogMarkdown, diffMarkdown } from "./markdown";
@@ -14,6 +14,24 @@ const version = (id: string, extra: Partial<CatalogVersion> = {}): CatalogVersio
 const api = (versions: CatalogVersion[]): CatalogApi => ({ id: "weather", name: "Weather API", summary: null, visibility: "public", owners: [], versions, latestVersion: versions.at(-1)!.id, catalogErrorCount: 0 });
 const diff = (changes: Change[], schemaUsers: Record<string, string[]> = {}): DiffResult => ({ changes, schemaUsers, truncated: false });
 const entry = (id: string, date: string, versions: string[], severity: ChangelogEntry["severity"] = null): ChangelogEntry => ({ id: `file:${id}`, source: "file", date, title: id, versions, severity, kind: null, operations: [], body: "Text." });
+
+describe("entries of a comparison", () => {
+  const four = api([version("v1"), version("v2"), version("v3"), version("v4")]);
+  const all = [entry("one", "2024-01-01", ["v1"]), entry("two", "2024-02-01", ["v2"]), entry("three-four", "2024-03-01", ["v3", "v4"]), entry("none", "2024-04-01", ["v9"])];
+  const ids = (from: string | null, to: string) => entriesBetween(four, from, to, all).map((e) => e.id);
+
+  it("takes the versions after `from` up to and including `to`, in either order", () => {
+    expect(ids("v1", "v3")).toEqual(["file:two", "file:three-four"]);
+    expect(ids("v3", "v1")).toEqual(["file:two", "file:three-four"]);
+    expect(ids("v3", "v4")).toEqual(["file:three-four"]);
+    expect(ids("v2", "v2")).toEqual([]);
+  });
+
+  it("without `from`, only the entries about `to`; unknown versions match nothing", () => {
+    expect(ids(null, "v1")).toEqual(["file:one"]);
+    expect(ids(null, "v4")).toEqual(["file:three-four"]);
+  });
+});
 
 describe("releases", () => {
   const weather = api([version("v1", { released: "2024-03-12" }), version("v2", { status: "failed", contentHash: "" }), version("v3"), version("2026-01-05")]);

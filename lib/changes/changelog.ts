@@ -121,3 +121,18 @@ export function operationHistory(releases: readonly Release[], op: OperationRef)
   }
   return out;
 }
+
+/**
+ * The hand-written entries (specs folder and admin area) that go with a comparison: those naming a
+ * version after the older of the two, up to and including the newer (just `to` without `from`).
+ */
+export function entriesBetween(api: CatalogApi, from: string | null, to: string, entries: readonly ChangelogEntry[]): ChangelogEntry[] {
+  const index = new Map(api.versions.map((v, i) => [v.id, i]));
+  const a = from === null ? index.get(to)! - 1 : index.get(from)!;
+  const b = index.get(to)!;
+  const [lo, hi] = a < b ? [a, b] : [b, a];
+  return entries.filter((e) => e.versions.some((v) => {
+    const i = index.get(v);
+    return i !== undefined && i > lo && i <= hi;
+  }));
+}

@@ -11,7 +11,8 @@ import { getCatalog } from "@/lib/specs/index";
 import type { CatalogApi } from "@/lib/specs/model";
 import { atomFeed, jsonFeed, rssFeed, type FeedInput } from "./feeds";
 import { findVisibleApi } from "./page-context";
-import { getDiff, publicTimeline, releasesFor } from "./store";
+import { entriesBetween } from "./changelog";
+import { entriesOf, getDiff, publicTimeline, releasesFor } from "./store";
 
 const cacheHeaders = (api: CatalogApi | null) => ({
   "cache-control": api === null || api.visibility === "public" ? "public, max-age=300" : "private, no-store",
@@ -45,7 +46,7 @@ export async function feedResponse(apiId: string | null, format: FeedFormat): Pr
 const VERSION = z.string().min(1).max(80).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "must be a version id, e.g. v2 or 2025-06-01");
 const ChangesQuery = z.object({ from: VERSION.optional(), to: VERSION.optional() }).strict();
 
-/** GET /api/v1/apis/{api}/changes?from=&to= → { api, from, to, changes }. */
+/** GET /api/v1/apis/{api}/changes?from=&to= → { api, from, to, changes, entries }. */
 export async function changesResponse(req: Request, apiId: string): Promise<Response> {
   try {
     const url = new URL(req.url);
@@ -65,7 +66,8 @@ export async function changesResponse(req: Request, apiId: string): Promise<Resp
     if (from === undefined || (from && from.status !== "ok")) throw notFound();
     const diff = from ? getDiff(api, from, to) : null;
     if (from && !diff) throw new ApiError(503, "unavailable", "The changes between these versions could not be computed; try again later.");
-    return Response.json({ api: api.id, from: from?.id ?? null, to: to.id, changes: diff?.result.changes ?? [] }, { headers: cacheHeaders(api) });
+    const entries = entriesBetween(api, from?.id ?? null, to.id, await entriesOf(api.id));
+    return Response.json({ api: api.id, from: from?.id ?? null, to: to.id, changes: diff?.result.changes ?? [], entries }, { headers: cacheHeaders(api) });
   } catch (e) {
     if (e instanceof ApiError) return errorJson(e);
     throw e;

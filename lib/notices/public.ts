@@ -38,13 +38,13 @@ export async function publicNotices(api: CatalogApi | null, now = new Date()): P
 }
 
 /**
- * Links for the deprecation badge of an operation page: live notices of a public API that name
- * this operation or its whole version (not parameter notices: the operation itself stays). A
- * database failure leaves the badge without links rather than failing the page.
+ * Links for the deprecation badge of an operation page: live notices of `api` that name this
+ * operation or its whole version (not parameter notices: the operation itself stays). The caller
+ * has checked that the viewer may see `api` (loadVersionPage): public pages pass public APIs, the
+ * per-request copies of partner/internal pages their own. A database failure leaves the badge
+ * without links rather than failing the page.
  */
-export async function operationNoticeLinks(apiId: string, versionId: string, operation: string): Promise<{ href: string; title: string; sunset: string | null }[]> {
-  const api = findPublicApi(apiId);
-  if (!api) return [];
+export async function operationNoticeLinks(api: CatalogApi, versionId: string, operation: string): Promise<{ href: string; title: string; sunset: string | null }[]> {
   const key = `${versionId} ${operation}`;
   try {
     return (await publicNotices(api))

@@ -28,14 +28,14 @@ export function personalFeedItems(input: PersonalFeedInput): FeedItem[] {
 
 export function writePersonalFeed(input: PersonalFeedInput, format: PersonalFeedFormat): string {
   const atom = absolute(input.origin, personalFeedPath(input.token, "atom"));
+  const rss = absolute(input.origin, personalFeedPath(input.token, "rss"));
   const json = absolute(input.origin, personalFeedPath(input.token, "json"));
   return writeFeed(
     {
       title: "Your APIs on Portolan",
       description: input.apiNames.length ? `Changes and deprecations of ${input.apiNames.join(", ")}.` : "Changes and deprecations of the APIs your apps use (none yet).",
       pageUrl: absolute(input.origin, "/account/subscriptions"),
-      // RSS is not offered for personal feeds; its self link would be the Atom one.
-      feedUrls: { rss: atom, atom, json },
+      feedUrls: { rss, atom, json },
       items: personalFeedItems(input),
       fallbackDate: input.fallbackDate,
     },

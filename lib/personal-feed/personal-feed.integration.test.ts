@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseAtomFeed, parseJsonFeed } from "feedsmith";
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { newId } from "@/lib/ids";
 import { createApiKey } from "@/lib/keys/store";
@@ -33,6 +33,7 @@ const system = { userId: null, kind: "system" as const };
 type Route = { GET: (req: Request, ctx: { params: Promise<{ token: string }> }) => Promise<Response> };
 let atomRoute: Route;
 let jsonRoute: Route;
+let rssRoute: Route;
 const get = (route: Route, token: string) => route.GET(new Request(`http://portal.test/feeds/me/${token}/x`), { params: Promise.resolve({ token }) });
 
 /** API ids the feed's items link to. */
@@ -60,6 +61,7 @@ beforeAll(async () => {
   await db.app.create({ data: { id: newId("app"), name: "Bob's", ownerUserId: bob, createdById: bob, grants: { create: [{ apiId: "pfother" }, { apiId: "pfwx" }] } } });
   atomRoute = (await import("@/app/feeds/me/[token]/atom.xml/route")) as Route;
   jsonRoute = (await import("@/app/feeds/me/[token]/feed.json/route")) as Route;
+  rssRoute = (await import("@/app/feeds/me/[token]/rss.xml/route")) as Route;
 }, 120_000);
 
 afterAll(async () => {
@@ -93,6 +95,12 @@ describe("personal feed", () => {
     const json = parseJsonFeed(await (await get(jsonRoute, token)).text());
     expect(json.items?.length).toBe(feed.entries?.length);
     expect(json.items?.some((i) => i.url?.includes("/apis/pfother/"))).toBe(false);
+    const rssRes = await get(rssRoute, token);
+    expect(rssRes.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
+    expect(rssRes.headers.get("cache-control")).toBe("private, no-store");
+    const rss = parseRssFeed(await rssRes.text());
+    expect(rss.items?.length).toBe(feed.entries?.length);
+    expect(rss.items?.map((i) => i.title)).toEqual(titles);
 
     // Bob's own feed has his APIs and none of Alice's partner API.
     const bobs = await issuePersonalFeed(db, bob);
@@ -129,7 +137,7 @@ describe("personal feed", () => {
     const old = await get(atomRoute, token);
     const reference = { status: made.status, body: await made.text(), headers: [...made.headers.entries()] };
     expect(reference.status).toBe(404);
-    for (const r of [old, malformed, await get(jsonRoute, token)]) {
+    for (const r of [old, malformed, await get(jsonRoute, token), await get(rssRoute, token)]) {
       expect({ status: r.status, body: await r.text(), headers: [...r.headers.entries()] }).toEqual(reference);
     }
     expect((await get(atomRoute, fresh)).status).toBe(200);

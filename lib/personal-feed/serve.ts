@@ -1,4 +1,4 @@
-// GET /feeds/me/<token>/{atom.xml,feed.json}. The token is the credential (feed readers carry no
+// GET /feeds/me/<token>/{atom.xml,rss.xml,feed.json}. The token is the credential (feed readers carry no
 // session): an unknown, malformed or revoked token, or a disabled owner, gets one identical 404.
 // Never cached by anyone (private, no-store), never indexed, no Referer leaves with the token.
 // Nothing here logs the URL; failures are logged without it.

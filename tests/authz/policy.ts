@@ -51,6 +51,7 @@ export const POLICY: Record<string, PolicyEntry> = {
 
   "/feeds/me/[token]/atom.xml": { access: "anyone", note: "the secret token is the credential (feed readers carry no session); unknown/revoked → one identical 404; scoped to the owner's APIs (lib/personal-feed)" },
   "/feeds/me/[token]/feed.json": { access: "anyone", note: "as atom.xml" },
+  "/feeds/me/[token]/rss.xml": { access: "anyone", note: "as atom.xml" },
 
   "/subscribe": { access: "anyone", note: "public APIs only; no account needed (double opt-in)" },
   "/subscribe/check-email": { access: "anyone" },

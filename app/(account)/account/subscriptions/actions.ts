@@ -101,7 +101,8 @@ export async function issueFeedUrl(_prev: FeedUrlState, _form: FormData): Promis
   if (viewer.kind !== "user") redirect(`/signin?callbackUrl=${encodeURIComponent(PAGE)}`);
   const token = await issuePersonalFeed(db(), viewer.userId, clientIp(await headers(), env().TRUSTED_PROXY_HOPS));
   revalidatePath(PAGE);
-  return { atom: `${env().portalUrl}${personalFeedPath(token, "atom")}`, json: `${env().portalUrl}${personalFeedPath(token, "json")}` };
+  const url = (format: "atom" | "rss" | "json") => `${env().portalUrl}${personalFeedPath(token, format)}`;
+  return { atom: url("atom"), rss: url("rss"), json: url("json") };
 }
 
 export async function revokeFeedUrl(): Promise<void> {

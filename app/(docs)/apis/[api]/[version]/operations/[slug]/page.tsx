@@ -37,7 +37,7 @@ export default async function OperationPage({ params }: { params: Params }) {
   const i = ordered.findIndex((o) => o.slug === op.slug);
   const prev = ordered[i - 1];
   const next = ordered[i + 1];
-  const notices = await operationNoticeLinks(page.api.id, page.version.id, `${op.method.toUpperCase()} ${op.path}`);
+  const notices = await operationNoticeLinks(page.api, page.version.id, `${op.method.toUpperCase()} ${op.path}`);
   return (
     <DocsShell page={page} current={{ kind: "operation", slug: op.slug, method: op.method, path: op.path }}>
       <OperationView doc={doc} base={page.base} apiId={page.api.id} method={op.method} path={op.path} pathItem={pathItem} operation={operation} title={op.title} kind="operation" notices={notices} />
