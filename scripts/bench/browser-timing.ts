@@ -4,7 +4,9 @@
 // that a busy moment of the machine does not land on one of them only. The time is taken inside
 // the page: from navigation start to the first animation frame at which the operation's heading
 // is on screen (browser.ts). A target that crashes or is not visible within the time limit is
-// reported as such; after two failures in a row it is not run again.
+// reported as such; after two failures in a row it is not run again. Each run starts once the
+// machine is quiet again (quietMachine).
+import os from "node:os";
 import type { Browser } from "@playwright/test";
 import { firstContentfulPaint, freshPage, settle, visibleAt, type TransferTotals } from "./browser";
 import { get } from "./http";
@@ -73,6 +75,24 @@ async function runOnce(browser: Browser, target: Target, timeoutMs: number, with
   }
 }
 
+/**
+ * Waits (up to 5 s) until the CPUs have been at least 85% idle for a quarter of a second. A heavy
+ * peer's page (Redoc 2 holds a 13 MB spec and a huge DOM) is still being torn down by Chromium
+ * after its context closes; on two cores the next run would otherwise pay for that, which adds
+ * tens of milliseconds to a page that paints in ~100 ms and next to nothing to one that takes
+ * seconds. Every target waits the same way.
+ */
+async function quietMachine(): Promise<void> {
+  const idle = () => os.cpus().reduce((a, c) => ({ idle: a.idle + c.times.idle, total: a.total + c.times.idle + c.times.user + c.times.nice + c.times.sys + c.times.irq }), { idle: 0, total: 0 });
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const a = idle();
+    await new Promise((r) => setTimeout(r, 250));
+    const b = idle();
+    if ((b.idle - a.idle) / Math.max(1, b.total - a.total) >= 0.85) return;
+  }
+}
+
 export async function measureVisible(browser: Browser, targets: Target[], opts: { runs: number; timeoutMs: number; log: (m: string) => void }): Promise<TargetTiming[]> {
   const results: TargetTiming[] = targets.map((t) => ({ id: t.id, label: t.label, version: t.version, url: t.url, runs: [], fcpRuns: [], failures: [], medianMs: null, minMs: null, medianFcpMs: null, transfers: null }));
   const failuresInARow = new Map<string, number>();
@@ -82,6 +102,7 @@ export async function measureVisible(browser: Browser, targets: Target[], opts: 
     for (const target of order) {
       const r = results.find((x) => x.id === target.id)!;
       if ((failuresInARow.get(target.id) ?? 0) >= 2) continue;
+      await quietMachine();
       const outcome = await runOnce(browser, target, opts.timeoutMs, r.transfers === null);
       failuresInARow.set(target.id, "kind" in outcome ? (failuresInARow.get(target.id) ?? 0) + 1 : 0);
       if ("kind" in outcome) {
