@@ -51,3 +51,39 @@ test("signed-in pages: nonce policy without 'unsafe-inline' scripts, never cache
     expect(res.headers()["cache-control"], url).toMatch(/no-store|private/);
   }
 });
+
+test("a cached docs page's repeat requests come from memory with Next's headers and bytes; partner pages never do", async ({ request, page }, info) => {
+  const url = "/apis/weather/v2/operations/listalerts";
+  const answers: APIResponse[] = [];
+  for (let i = 0; i < 6 && !answers.some((a) => a.headers()["x-portolan-cache"] === "memory"); i++) {
+    answers.push(await request.get(url, { headers: { "accept-encoding": "br, gzip" } }));
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const fromMemory = answers.at(-1)!;
+  expect(fromMemory.headers()["x-portolan-cache"], "served from memory within a few requests").toBe("memory");
+  // Next's own answer from its page cache (uncompressed answers are left to Next).
+  const fromNext = await request.get(url, { headers: { "accept-encoding": "identity" } });
+  expect(fromNext.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(fromNext.headers()["x-portolan-cache"]).toBeUndefined();
+  checkHeaders(fromMemory, `${url} (memory)`);
+  const perResponse = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-encoding", "content-length", "x-portolan-cache"]);
+  const pageHeaders = (r: APIResponse) => Object.fromEntries(Object.entries(r.headers()).filter(([k]) => !perResponse.has(k)));
+  expect(pageHeaders(fromMemory)).toEqual(pageHeaders(fromNext));
+  expect(await fromMemory.text()).toBe(await fromNext.text());
+
+  // Markdown by Accept and the `.md` URL still come from their route.
+  const md = await request.get(url, { headers: { accept: "text/markdown" } });
+  expect(md.headers()["content-type"]).toMatch(/^text\/markdown/);
+  expect(md.headers()["x-portolan-cache"]).toBeUndefined();
+
+  // A partner API's page, read by an admin again and again, is rendered for them every time.
+  await signInWithOidc(page, `docs-admin-${info.project.name}@portolan.test`);
+  await expect(page).toHaveURL(/\/account$/);
+  for (let i = 0; i < 3; i++) {
+    const res = await page.request.get("/apis/travel/2025-06-01/operations/searchoffers");
+    expect(res.status()).toBe(200);
+    expect(res.headers()["x-portolan-cache"]).toBeUndefined();
+    expect(res.headers()["cache-control"]).toMatch(/no-store/);
+  }
+  expect((await request.get("/apis/travel/2025-06-01/operations/searchoffers")).status()).toBe(404);
+});

@@ -37,7 +37,12 @@ const store = {
   entries: new Map(),
   bytes: 0,
   maxBytes: Number(process.env.PAGE_CACHE_MAX_BYTES) || DEFAULT_MAX_BYTES,
+  /** @type {Map<string, string>} URL path → key of its cached App Router page. */
+  pageKeys: new Map(),
 };
+
+/** Next 16 keys App Router pages `/route-cache/APP_PAGE/<route hash>/$<URL path>`. */
+const PAGE_KEY = /^\/route-cache\/APP_PAGE\/[^/]+\/\$(\/.*)$/;
 
 /** @param {string} key */
 function remove(key) {
@@ -45,6 +50,8 @@ function remove(key) {
   if (!e) return;
   store.entries.delete(key);
   store.bytes -= e.size;
+  const urlPath = PAGE_KEY.exec(key)?.[1];
+  if (urlPath && store.pageKeys.get(urlPath) === key) store.pageKeys.delete(urlPath);
 }
 
 /**
@@ -85,6 +92,8 @@ class PageCache {
     const size = sizeOf(data) + key.length * 2;
     if (size > store.maxBytes / 4) return; // one huge page must not evict everything else
     store.entries.set(key, { value: data, lastModified: Date.now(), tags: [...(ctx?.tags ?? []), ...headerTags(data)], size });
+    const urlPath = PAGE_KEY.exec(key)?.[1];
+    if (urlPath) store.pageKeys.set(urlPath, key);
     store.bytes += size;
     for (const k of store.entries.keys()) {
       if (store.bytes <= store.maxBytes) break;
@@ -103,3 +112,12 @@ class PageCache {
 
 module.exports = PageCache;
 module.exports.pageCacheStats = () => ({ entries: store.entries.size, bytes: store.bytes, maxBytes: store.maxBytes });
+/**
+ * The cached App Router page for a URL path, as stored (the same object until it is replaced,
+ * revalidated or evicted), for server/docs-fast-path.cjs; undefined when there is none.
+ * @param {string} urlPath
+ */
+module.exports.pageCacheEntry = (urlPath) => {
+  const key = store.pageKeys.get(urlPath);
+  return key === undefined ? undefined : store.entries.get(key);
+};

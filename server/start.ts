@@ -137,8 +137,9 @@ async function main() {
   const next = runNext(mode === "dev" ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT)], {
     ...childEnv,
     NODE_ENV: mode === "dev" ? "development" : "production",
-    // Tells the app each request's TCP peer (server/peer-address.cjs; loopback-only features).
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${JSON.stringify(path.resolve("server", "peer-address.cjs"))}`].filter(Boolean).join(" "),
+    // Tells the app each request's TCP peer (server/peer-address.cjs; loopback-only features), and
+    // in production answers repeat requests for cached docs pages from memory (docs-fast-path.cjs).
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, ...preloads(mode).map((f) => `--require ${JSON.stringify(path.resolve("server", f))}`)].filter(Boolean).join(" "),
   });
   log.info({ url: env.portalUrl }, "portal starting");
   if (env.gatewayPort) {
@@ -179,6 +180,11 @@ async function main() {
     });
   }
   next.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+/** Modules preloaded into the Next process; the fast path only where pages are cached (not `next dev`). */
+function preloads(mode: Mode): string[] {
+  return mode === "dev" ? ["peer-address.cjs"] : ["peer-address.cjs", "docs-fast-path.cjs"];
 }
 
 main().catch((e: unknown) => {

@@ -37,9 +37,14 @@ export interface TargetTiming {
   transfers: Record<string, TransferTotals> | null;
 }
 
-/** Fetch a target's page and the files it names once, so no server does first-time work in run 1. */
+/**
+ * Fetch a target's page (twice: a page's second answer is the first from the portal's page cache,
+ * after which it is served from memory, server/docs-fast-path.cjs) and the files it names once,
+ * so no server does first-time work in run 1.
+ */
 async function warmUp(target: Target): Promise<void> {
   const pageUrl = target.url.split("#")[0]!;
+  await get(pageUrl).catch(() => null);
   const page = await get(pageUrl).catch(() => null);
   if (!page) return;
   const html = page.body.toString("utf8");
