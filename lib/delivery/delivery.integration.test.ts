@@ -141,6 +141,24 @@ describe("subscribersFor", () => {
   });
 });
 
+/** The test database, except that `hook` runs (and may throw or wait) before each "mark delivered" write. */
+function beforeMarkedDelivered(hook: () => Promise<void>): typeof db {
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop !== "delivery") return Reflect.get(target, prop);
+      return new Proxy(target.delivery, {
+        get(d, p) {
+          if (p !== "update") return Reflect.get(d, p);
+          return async (args: { data: { status?: string } }) => {
+            if (args.data.status === "delivered") await hook();
+            return d.update(args as never);
+          };
+        },
+      });
+    },
+  });
+}
+
 describe("email delivery (SEC-F1, F3, F5)", () => {
   it("sends with a stable Message-ID and RFC 8058 headers, each on one line", async () => {
     const to = addr("headers");
@@ -204,22 +222,10 @@ describe("email delivery (SEC-F1, F3, F5)", () => {
     const { queued } = await enqueue([emailMsg("crash", to)]);
     // A database client whose "mark delivered" fails once: the process died at that moment.
     let crashed = false;
-    const crashing = new Proxy(db, {
-      get(target, prop) {
-        if (prop !== "delivery") return Reflect.get(target, prop);
-        return new Proxy(target.delivery, {
-          get(d, p) {
-            if (p !== "update") return Reflect.get(d, p);
-            return (args: { data: { status?: string } }) => {
-              if (args.data.status === "delivered" && !crashed) {
-                crashed = true;
-                return Promise.reject(new Error("worker killed"));
-              }
-              return d.update(args as never);
-            };
-          },
-        });
-      },
+    const crashing = beforeMarkedDelivered(async () => {
+      if (crashed) return;
+      crashed = true;
+      throw new Error("worker killed");
     });
     const leaseMs = 400;
     await expect(runEmailJob({ db: crashing, mail, secret: SECRET, leaseMs }, queued[0]!, { retryCount: 0, retryLimit: 12 })).rejects.toThrow("worker killed");
@@ -243,20 +249,7 @@ describe("email delivery (SEC-F1, F3, F5)", () => {
     // pg-boss meanwhile expires the job and hands it out again.
     let reachable!: () => void;
     const gate = new Promise<void>((r) => (reachable = r));
-    const waiting = new Proxy(db, {
-      get(target, prop) {
-        if (prop !== "delivery") return Reflect.get(target, prop);
-        return new Proxy(target.delivery, {
-          get(d, p) {
-            if (p !== "update") return Reflect.get(d, p);
-            return async (args: { data: { status?: string } }) => {
-              if (args.data.status === "delivered") await gate;
-              return d.update(args as never);
-            };
-          },
-        });
-      },
-    });
+    const waiting = beforeMarkedDelivered(() => gate);
     const thisProcess = new Set<string>();
     const first = runEmailJob({ db: waiting, mail, secret: SECRET, inFlight: thisProcess, leaseMs: 60_000 }, id, { retryCount: 0, retryLimit: 12 });
     const t0 = Date.now();
