@@ -95,7 +95,7 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
           Personal feed
         </h2>
         <p className="mt-1 text-sm text-fg-muted">
-          One private feed (Atom or JSON Feed) of the changelog entries and deprecation notices of every API your apps and your organizations&apos; apps use, partner and internal ones included. The
+          One private feed (Atom, RSS or JSON Feed) of the changelog entries and deprecation notices of every API your apps and your organizations&apos; apps use, partner and internal ones included. The
           URL holds a secret: keep it to yourself. Regenerating it stops the old URL at once.
         </p>
         <p className="mt-3 text-sm" data-testid="personal-feed-status">
