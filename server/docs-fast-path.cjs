@@ -17,9 +17,10 @@
 // replaced or evicted is a different object (or none), and a stale one (older than its
 // s-maxage) goes back to Next, which refreshes it; records are held in a WeakMap keyed by the
 // cache entry, so they go when it goes.
-const http = require("node:http");
+const http = require("node:http"); // types (JSDoc) only
 const zlib = require("node:zlib");
 const { pageCacheEntry } = require("./page-cache.cjs");
+const { wrapEveryRequestListener } = require("./wrap-request-listener.cjs");
 
 /** Marks answers from here (tests and operators can tell them from Next's). */
 const MARK = "x-portolan-cache";
@@ -136,13 +137,6 @@ function withFastPath(listener) {
   };
 }
 
-if (process.env.PORTOLAN_DOCS_FAST_PATH !== "0") {
-  const createServer = http.createServer;
-  /** @type {any} */ (http).createServer = function patchedCreateServer(/** @type {any[]} */ ...args) {
-    const i = args.findIndex((a) => typeof a === "function");
-    if (i >= 0) args[i] = withFastPath(args[i]);
-    return createServer.apply(this, /** @type {any} */ (args));
-  };
-}
+if (process.env.PORTOLAN_DOCS_FAST_PATH !== "0") wrapEveryRequestListener(withFastPath);
 
 module.exports = { candidatePath, chooseEncoding, withFastPath };

@@ -7,23 +7,17 @@
 // cannot set (whatever they send is overwritten), and marks the process so
 // lib/http/client-ip.ts trusts those headers only here: without this preload (e.g. `next start`
 // run by hand) the peer is unknown and loopback-only features stay closed.
-const http = require("node:http");
+const { wrapEveryRequestListener } = require("./wrap-request-listener.cjs");
 
 const HEADER = "x-portolan-peer";
 const FORWARDED_HEADER = "x-portolan-forwarded";
 const FORWARDING = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-real-ip", "via", "x-client-ip", "cf-connecting-ip", "true-client-ip"];
 globalThis[Symbol.for("portolan.peerHeader")] = HEADER;
 
-const createServer = http.createServer;
-/** @type {any} */ (http).createServer = function patchedCreateServer(/** @type {any[]} */ ...args) {
-  const i = args.findIndex((a) => typeof a === "function");
-  if (i >= 0) {
-    const listener = args[i];
-    args[i] = function stampPeer(/** @type {http.IncomingMessage} */ req, /** @type {http.ServerResponse} */ res) {
-      req.headers[HEADER] = req.socket?.remoteAddress ?? "";
-      req.headers[FORWARDED_HEADER] = FORWARDING.some((h) => req.headers[h] !== undefined) ? "1" : "0";
-      return listener.call(this, req, res);
-    };
-  }
-  return createServer.apply(this, /** @type {any} */ (args));
-};
+wrapEveryRequestListener((listener) =>
+  function stampPeer(req, res) {
+    req.headers[HEADER] = req.socket?.remoteAddress ?? "";
+    req.headers[FORWARDED_HEADER] = FORWARDING.some((h) => req.headers[h] !== undefined) ? "1" : "0";
+    return listener.call(this, req, res);
+  },
+);

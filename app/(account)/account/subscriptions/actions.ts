@@ -16,7 +16,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { issuePersonalFeed, revokePersonalFeed } from "@/lib/personal-feed/store";
-import { personalFeedPath } from "@/lib/personal-feed/urls";
+import { personalFeedPath, type PersonalFeedFormat } from "@/lib/personal-feed/urls";
 import { getCatalog } from "@/lib/specs/index";
 import { visibleApis } from "@/lib/access/visibility";
 
@@ -101,7 +101,7 @@ export async function issueFeedUrl(_prev: FeedUrlState, _form: FormData): Promis
   if (viewer.kind !== "user") redirect(`/signin?callbackUrl=${encodeURIComponent(PAGE)}`);
   const token = await issuePersonalFeed(db(), viewer.userId, clientIp(await headers(), env().TRUSTED_PROXY_HOPS));
   revalidatePath(PAGE);
-  const url = (format: "atom" | "rss" | "json") => `${env().portalUrl}${personalFeedPath(token, format)}`;
+  const url = (format: PersonalFeedFormat) => `${env().portalUrl}${personalFeedPath(token, format)}`;
   return { atom: url("atom"), rss: url("rss"), json: url("json") };
 }
 
